@@ -1,0 +1,30 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import { rehypeFailOnKatexError } from './src/markdown/fail-on-katex-error.ts';
+
+// A sub-folder host (GitHub Pages: https://user.github.io/cam-lab/) sets BASE_PATH=/cam-lab/ at build time.
+const base = process.env.BASE_PATH ?? '/';
+
+export default defineConfig({
+  site: process.env.SITE_URL,
+  base,
+  trailingSlash: 'ignore',
+  integrations: [mdx()],
+  i18n: {
+    defaultLocale: 'en',
+    locales: ['en', 'ko'],
+    routing: { prefixDefaultLocale: false },
+  },
+  markdown: {
+    // Astro 7's default processor (Sätteri) runs no remark/rehype plugins: unified() does.
+    processor: unified({
+      remarkPlugins: [remarkMath],
+      rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml' }], rehypeFailOnKatexError],
+    }),
+  },
+  build: { inlineStylesheets: 'never' },
+});

@@ -1,0 +1,116 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { globalMaxPool, globalPool, type Pooling } from './pooling.ts';
+import { softmax } from './scores.ts';
+import { classActivationMap } from './cam.ts';
+import { gapHead } from './heads.ts';
+import { classGradient, type GradientTarget } from './gradient.ts';
+import { gradCamWeights, weightedChannelSum } from './gradcam.ts';
+
+/** The inputs of a toy page: everything a learner can edit. */
+export interface ToyInputs {
+  /** Feature maps A^k_ij, laid out [K][H][W] (one editable grid per channel). */
+  A: number[][][];
+  /** Class weights w_k^c, laid out [C][K]. */
+  w: number[][];
+  /** Biases b_c, [C]. */
+  b: number[];
+  /** The class c being explained. */
+  c: number;
+  /** 'mean' is GAP as Keras and the Grad-CAM paper define it; 'sum' is the CAM paper's plain sum. */
+  pooling?: Pooling;
+  /** What the gradient is taken of: the score before softmax (default) or the probability. */
+  target?: GradientTarget;
+  /** Negate the gradients (Grad-CAM's counterfactual explanation). */
+  counterfactual?: boolean;
+}
+
+/** Every derived value of a toy state. Flat arrays: maps are row-major [H][W], gradients [K][H][W]. */
+export interface Derived {
+  K: number;
+  H: number;
+  W: number;
+  C: number;
+  Z: number;
+  /** F^k, the pooled value of each channel (mean or sum, as chosen). */
+  F: Float32Array;
+  /** max_ij A^k_ij, global max pooling, for contrast. */
+  Fmax: Float32Array;
+  /** S_c for every class, before softmax. */
+  S: Float32Array;
+  /** softmax(S). */
+  p: Float32Array;
+  /** M_c = sum_k w_k^c A^k for the chosen class. */
+  M: Float32Array;
+  /** dY^c/dA^k_ij for the chosen class and target, [K][H][W]. */
+  dYdA: Float32Array;
+  /** sum_ij dY^c/dA^k_ij per channel. */
+  sumGrad: Float32Array;
+  /** sum_ij dY^c/dA^k_ij - w_k^c: zero for a mean-GAP head and the score (CAM is Grad-CAM's special case). */
+  check: Float32Array;
+  /** alpha_k^c (negated when counterfactual). */
+  alpha: Float32Array;
+  /** sum_k alpha_k^c A^k, before the ReLU. */
+  gradCamLinear: Float32Array;
+  /** ReLU(sum_k alpha_k^c A^k). */
+  gradCam: Float32Array;
+}
+
+/** Throws a plain message if the inputs' shapes do not agree; views validate cells before this. */
+export function checkShapes(inputs: ToyInputs): { K: number; H: number; W: number; C: number } {
+  const K = inputs.A.length;
+  const H = inputs.A[0]?.length ?? 0;
+  const W = inputs.A[0]?.[0]?.length ?? 0;
+  const C = inputs.w.length;
+  if (!K || !H || !W) throw new Error('The feature maps are empty.');
+  for (const map of inputs.A) {
+    if (map.length !== H || map.some((row) => row.length !== W)) throw new Error('Every feature map must be H x W.');
+  }
+  if (!C || inputs.w.some((row) => row.length !== K)) throw new Error('There must be one weight per class and channel.');
+  if (inputs.b.length !== C) throw new Error('There must be one bias per class.');
+  if (!Number.isInteger(inputs.c) || inputs.c < 0 || inputs.c >= C) throw new Error(`The class must be between 0 and ${C - 1}.`);
+  return { K, H, W, C };
+}
+
+/**
+ * Derives F, S, p, M, dY/dA, alpha, Grad-CAM and the equivalence check from one toy state,
+ * inside one tf.tidy, and reads every result back from the backend in a single transfer.
+ */
+export async function derive(inputs: ToyInputs): Promise<Derived> {
+  const { K, H, W, C } = checkShapes(inputs);
+  const Z = H * W;
+  const pooling = inputs.pooling ?? 'mean';
+  const target = inputs.target ?? 'score';
+
+  const packed = tf.tidy(() => {
+    const A = tf.transpose(tf.tensor3d(inputs.A, [K, H, W]), [1, 2, 0]) as tf.Tensor3D; // -> [H, W, K]
+    const w = tf.tensor2d(inputs.w, [C, K]);
+    const b = tf.tensor1d(inputs.b);
+    const wc = tf.squeeze(tf.slice(w, [inputs.c, 0], [1, K]), [0]) as tf.Tensor1D;
+    const head = gapHead(w, b, pooling);
+
+    const F = globalPool(A, pooling);
+    const S = head(A);
+    const p = softmax(S);
+    const M = classActivationMap(A, wc);
+    const dYdA = classGradient(head, A, inputs.c, target);
+    const sumGrad = tf.sum(dYdA, [0, 1]);
+    const alpha = gradCamWeights(dYdA, { counterfactual: inputs.counterfactual });
+    const linear = weightedChannelSum(A, alpha);
+    const parts = [F, globalMaxPool(A), S, p, M, tf.transpose(dYdA, [2, 0, 1]), sumGrad, tf.sub(sumGrad, wc), alpha, linear, tf.relu(linear)];
+    return tf.concat(parts.map((t) => tf.reshape(t, [-1])));
+  });
+  let flat: Float32Array;
+  try {
+    flat = (await packed.data()) as Float32Array;
+  } finally {
+    packed.dispose();
+  }
+
+  let at = 0;
+  const take = (n: number) => flat.subarray(at, (at += n));
+  return {
+    K, H, W, C, Z,
+    F: take(K), Fmax: take(K), S: take(C), p: take(C), M: take(Z), dYdA: take(K * Z),
+    sumGrad: take(K), check: take(K), alpha: take(K), gradCamLinear: take(Z), gradCam: take(Z),
+  };
+}
