@@ -9,7 +9,8 @@ export function rehypeFailOnKatexError() {
     const failure = file.messages.find((m) => m.source === 'rehype-katex');
     if (failure) {
       const where = `${file.path ?? 'a lesson'}${failure.line ? `:${failure.line}:${failure.column ?? 0}` : ''}`;
-      throw new Error(`KaTeX could not render a formula in ${where}: ${failure.reason}`);
+      const detail = failure.cause instanceof Error ? failure.cause.message : failure.reason;
+      throw new Error(`KaTeX could not render a formula in ${where}: ${detail}`);
     }
   };
 }

@@ -1,0 +1,50 @@
+import { format, type Messages } from '../i18n/index.ts';
+import { backendNames, saveBackend, useBackend, type BackendName } from '../state/backend.ts';
+import { formatNumber } from '../state/parse-number.ts';
+import { h } from './dom.ts';
+
+/**
+ * Shows which backend computed the last edit and how long it took, with a switch between them,
+ * so the GPU path stays one click away and the choice is visible.
+ */
+export class BackendSwitch {
+  readonly element: HTMLElement;
+  #select: HTMLSelectElement;
+  #timing: HTMLElement;
+  #messages: Messages;
+
+  constructor(messages: Messages, current: BackendName, onSwitched: () => void, onUnavailable: (message: string) => void) {
+    this.#messages = messages;
+    this.#select = h('select', { 'aria-label': messages['widget.backendLabel'], 'data-backend-select': true });
+    for (const name of backendNames) {
+      this.#select.append(h('option', { value: name }, messages[`widget.backend.${name}`]));
+    }
+    this.#select.value = current;
+    this.#select.addEventListener('change', async () => {
+      const wanted = this.#select.value as BackendName;
+      const ok = await useBackend(wanted);
+      if (!ok) {
+        this.#select.value = 'cpu';
+        this.#select.querySelector<HTMLOptionElement>(`option[value="${wanted}"]`)!.disabled = true;
+        onUnavailable(messages['widget.backendUnavailable']);
+      } else saveBackend(wanted);
+      onSwitched();
+    });
+    this.#timing = h('span', { class: 'backend-timing', 'data-backend-timing': true });
+    this.element = h(
+      'div',
+      { class: 'backend-switch' },
+      h('label', {}, h('span', {}, messages['widget.backendLabel'], ' '), this.#select),
+      this.#timing,
+    );
+  }
+
+  show(backend: BackendName, ms: number): void {
+    this.#select.value = backend;
+    this.#timing.dataset.backend = backend;
+    this.#timing.textContent = format(this.#messages['widget.backend'], {
+      backend: this.#messages[`widget.backend.${backend}`],
+      ms: formatNumber(Number(ms.toFixed(ms < 10 ? 2 : 1))),
+    });
+  }
+}

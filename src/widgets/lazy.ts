@@ -1,0 +1,72 @@
+/**
+ * Widgets start only when they scroll into view, one per animation frame (as distill's figures do),
+ * so a page of prose loads no TensorFlow.js at all.
+ */
+import { isLocale, defaultLocale, type Locale } from '../i18n/locales.ts';
+
+type Mount = (host: HTMLElement, locale: Locale) => unknown;
+
+// Each entry is a separate chunk, fetched the first time a widget of that kind is seen.
+const widgets: Record<string, () => Promise<Mount>> = {
+  'cam-class-scores': () => import('./class-scores-entry.ts').then((m) => m.mount),
+};
+
+const queue: HTMLElement[] = [];
+let scheduled = false;
+
+function startNext(): void {
+  scheduled = false;
+  const host = queue.shift();
+  if (!host) return;
+  void start(host);
+  if (queue.length) schedule();
+}
+
+function schedule(): void {
+  if (!scheduled) {
+    scheduled = true;
+    requestAnimationFrame(startNext);
+  }
+}
+
+async function start(host: HTMLElement): Promise<void> {
+  const lang = host.closest('[lang]')?.getAttribute('lang');
+  const locale = isLocale(lang) ? lang : defaultLocale;
+  host.dataset.state = 'loading';
+  try {
+    const mount = await widgets[host.localName]();
+    await mount(host, locale);
+    host.dataset.state = 'ready';
+  } catch (error) {
+    host.dataset.state = 'failed';
+    const status = host.querySelector('[data-widget-status]');
+    const template = host.dataset.failedMessage ?? '{error}';
+    if (status) status.textContent = template.replace('{error}', error instanceof Error ? error.message : String(error));
+    console.error(error);
+  }
+}
+
+const observer = new IntersectionObserver(
+  (entries) => {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      observer.unobserve(entry.target);
+      queue.push(entry.target as HTMLElement);
+      schedule();
+    }
+  },
+  { rootMargin: '200px 0px' },
+);
+
+for (const tag of Object.keys(widgets)) {
+  if (!customElements.get(tag)) {
+    customElements.define(
+      tag,
+      class extends HTMLElement {
+        connectedCallback() {
+          observer.observe(this);
+        }
+      },
+    );
+  }
+}

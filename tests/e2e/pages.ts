@@ -1,0 +1,37 @@
+import { inject } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+
+export const baseURL = () => inject('baseURL');
+
+export interface WatchedPage {
+  page: Page;
+  /** Console errors and uncaught exceptions seen so far. */
+  errors: string[];
+  /** Every URL the page requested. */
+  requests: string[];
+}
+
+/** Opens a page that records console errors, page errors and requests, so a test can assert on them. */
+export async function openPage(browser: Browser, path: string, viewport = { width: 1280, height: 800 }): Promise<WatchedPage> {
+  const page = await browser.newPage({ viewport });
+  const errors: string[] = [];
+  const requests: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(baseURL() + path, { waitUntil: 'load' });
+  return { page, errors, requests };
+}
+
+/** Scrolls a live widget into view and waits until it has computed its first state. */
+export async function startWidget(page: Page, tag: string): Promise<void> {
+  await page.locator(tag).scrollIntoViewIfNeeded();
+  await page.waitForSelector(`${tag}[data-state=ready], ${tag}[data-state=failed]`, { timeout: 30_000 });
+  const state = await page.locator(tag).getAttribute('data-state');
+  if (state !== 'ready') throw new Error(`${tag} did not start: ${await page.locator(tag).textContent()}`);
+  await page.waitForFunction((t) => document.querySelector(`${t} [data-output=S]`)?.textContent !== '', tag);
+}
+
+export async function outputText(page: Page, name: string): Promise<string> {
+  return (await page.locator(`[data-output="${name}"]`).first().textContent()) ?? '';
+}
