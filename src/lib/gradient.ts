@@ -15,5 +15,5 @@ export function classOutput(head: Head, A: tf.Tensor3D, c: number, target: Gradi
 
 /** dy^c/dA, the same shape as A [H, W, K], by automatic differentiation through the head. */
 export function classGradient(head: Head, A: tf.Tensor3D, c: number, target: GradientTarget = 'score'): tf.Tensor3D {
-  return tf.grad((a: tf.Tensor3D) => classOutput(head, a, c, target))(A) as tf.Tensor3D;
+  return tf.grad((a: tf.Tensor) => classOutput(head, a as tf.Tensor3D, c, target))(A) as tf.Tensor3D;
 }

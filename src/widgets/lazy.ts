@@ -3,8 +3,19 @@
  * so a page of prose loads no TensorFlow.js at all.
  */
 import { isLocale, defaultLocale, type Locale } from '../i18n/locales.ts';
+import type { ToyStore } from '../state/toy-store.ts';
 
-type Mount = (host: HTMLElement, locale: Locale) => unknown;
+type Mount = (host: HTMLElement, locale: Locale) => Promise<ToyStore> | ToyStore;
+
+const stores = new WeakMap<HTMLElement, ToyStore>();
+
+/**
+ * The store behind a started widget, for page-level features (URL state, slides, presenter sync).
+ * Each widget also announces itself with a bubbling 'camlab:widget-ready' event carrying { store }.
+ */
+export function storeOf(host: HTMLElement): ToyStore | undefined {
+  return stores.get(host);
+}
 
 // Each entry is a separate chunk, fetched the first time a widget of that kind is seen.
 const widgets: Record<string, () => Promise<Mount>> = {
@@ -35,8 +46,10 @@ async function start(host: HTMLElement): Promise<void> {
   host.dataset.state = 'loading';
   try {
     const mount = await widgets[host.localName]();
-    await mount(host, locale);
+    const store = await mount(host, locale);
+    stores.set(host, store);
     host.dataset.state = 'ready';
+    host.dispatchEvent(new CustomEvent('camlab:widget-ready', { bubbles: true, detail: { store } }));
   } catch (error) {
     host.dataset.state = 'failed';
     const status = host.querySelector('[data-widget-status]');
