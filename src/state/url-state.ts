@@ -59,7 +59,7 @@ export function encodeState(schema: Schema, values: StateValues): string {
     }
     if (field.kind === 'array') {
       const dims = shapeOf(value as Nested, field.rank);
-      const flat = (value as Nested[]).flat(field.rank) as number[];
+      const flat = (value as unknown as unknown[]).flat(Infinity) as number[];
       parts.push(`${name}:${dims.join('x')}:${flat.map(encodeNumber).join(',')}`);
     } else if (field.kind === 'enum') parts.push(`${name}:${String(value)}`);
     else parts.push(`${name}:${encodeNumber(value as number)}`);
