@@ -20,6 +20,10 @@ export function storeOf(host: HTMLElement): ToyStore | undefined {
 // Each entry is a separate chunk, fetched the first time a widget of that kind is seen.
 const widgets: Record<string, () => Promise<Mount>> = {
   'cam-class-scores': () => import('./class-scores-entry.ts').then((m) => m.mount),
+  'cam-toy-cam': () => import('./lessons-entry.ts').then((m) => m.mountToyCamWidget),
+  'cam-filters': () => import('./lessons-entry.ts').then((m) => m.mountFiltersWidget),
+  'cam-gap': () => import('./lessons-entry.ts').then((m) => m.mountGapWidget),
+  'cam-cam': () => import('./lessons-entry.ts').then((m) => m.mountCamWidget),
 };
 
 const queue: HTMLElement[] = [];
