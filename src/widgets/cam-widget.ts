@@ -23,11 +23,11 @@ const camSchema = {
   box: { kind: 'array', rank: 1, max: [4], limit: 256, optional: true },
 } as const satisfies Schema;
 
-/** The true box of the toy image: the middle 60% of it, where the talk's example has its object. */
+/** The true box of the toy image: the middle 80% of it, where the talk's example has its object. */
 export function defaultTruth(H: number, W: number): Box {
   const width = W * PIXELS_PER_CELL;
   const height = H * PIXELS_PER_CELL;
-  return { x0: Math.round(0.2 * width), y0: Math.round(0.2 * height), x1: Math.round(0.8 * width), y1: Math.round(0.8 * height) };
+  return { x0: Math.round(0.1 * width), y0: Math.round(0.1 * height), x1: Math.round(0.9 * width), y1: Math.round(0.9 * height) };
 }
 
 function validBox(b: Box, H: number, W: number): boolean {

@@ -79,12 +79,12 @@ export function strokeBox(ctx: CanvasRenderingContext2D, box: Box | null, dashed
   if (!box) return;
   const { x0, y0, x1, y1 } = box;
   ctx.save();
-  ctx.setLineDash(dashed ? [5, 4] : []);
-  ctx.lineWidth = 3;
-  ctx.strokeStyle = '#ffffff';
-  ctx.strokeRect(x0 + 1.5, y0 + 1.5, x1 - x0 - 3, y1 - y0 - 3);
+  ctx.setLineDash(dashed ? [3, 2] : []);
   ctx.lineWidth = 1.5;
+  ctx.strokeStyle = '#ffffff';
+  ctx.strokeRect(x0 + 1, y0 + 1, x1 - x0 - 2, y1 - y0 - 2);
+  ctx.lineWidth = 0.75;
   ctx.strokeStyle = dashed ? '#000000' : '#d62728';
-  ctx.strokeRect(x0 + 1.5, y0 + 1.5, x1 - x0 - 3, y1 - y0 - 3);
+  ctx.strokeRect(x0 + 1, y0 + 1, x1 - x0 - 2, y1 - y0 - 2);
   ctx.restore();
 }

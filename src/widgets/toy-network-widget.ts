@@ -132,7 +132,7 @@ export function mountToyNetwork(host: HTMLElement, locale: Locale, mode: 'cam' |
     });
     return { radio, label: h('label', {}, radio, ' ', name), bar: h('span', { class: 'bar' }), value: h('output', { 'data-output': `S-${c}` }) };
   });
-  for (const r of classRadios) classPanel.append(r.label, h('span', {}, r.bar), r.value);
+  for (const r of classRadios) classPanel.append(r.label, h('span', { class: 'bar-track' }, r.bar), r.value);
   const verdict = h('p', { class: 'formula-line', 'data-output': 'predicted' });
   const camCanvas = h('canvas', { class: 'overlay-canvas pixel-canvas', role: 'img', 'data-canvas': 'cam' });
   const camCaption = h('figcaption');
@@ -202,7 +202,8 @@ export function mountToyNetwork(host: HTMLElement, locale: Locale, mode: 'cam' |
       const scale = colourScale(cmap, min, max);
       legend.show(scale);
       camCaption.replaceChildren(format(m['toy.camCaption'], { name: classNames[inputs.c] }), ' (', symbol('M', inputs.c + 1), ')');
-      drawOverlay(camCanvas, size, size, image.flat(), derived.M, scale, 0.6);
+      // Strokes dark on a light ground, the map laid over them.
+      drawOverlay(camCanvas, size, size, image.flat().map((v) => 1 - 0.8 * v), derived.M, scale, 0.6);
       camCanvas.setAttribute('aria-label', format(m['toy.camAlt'], { name: classNames[inputs.c], max: formatNumber(max) }));
     } else {
       const [min, max] = extent(...inputs.A.map((a) => a.flat()));
