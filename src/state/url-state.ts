@@ -196,3 +196,37 @@ export function urlWriter(key: string): (text: string) => void {
     });
   };
 }
+
+/**
+ * Makes a page's query string safe to hand to libraries before any of them reads it. TensorFlow.js parses
+ * the query when it loads: a malformed escape ('%E0%A4%A') makes it throw, and a 'tfjsflags' parameter would
+ * let a link change its settings. Undecodable values become 'invalid' (which the widget then refuses with a
+ * notice), undecodable names and 'tfjsflags' are dropped; everything else is kept as it was.
+ */
+export function sanitizeQuery(search: string): string {
+  const query = search.startsWith('?') ? search.slice(1) : search;
+  const kept: string[] = [];
+  for (const entry of query.split('&')) {
+    if (!entry) continue;
+    const eq = entry.indexOf('=');
+    const rawName = eq < 0 ? entry : entry.slice(0, eq);
+    let name: string;
+    try {
+      name = decodeURIComponent(rawName.replace(/\+/g, ' '));
+    } catch {
+      continue;
+    }
+    if (name.toLowerCase() === 'tfjsflags') continue;
+    if (eq < 0) {
+      kept.push(entry);
+      continue;
+    }
+    try {
+      decodeURIComponent(entry.slice(eq + 1).replace(/\+/g, ' '));
+      kept.push(entry);
+    } catch {
+      kept.push(`${rawName}=invalid`);
+    }
+  }
+  return kept.length ? `?${kept.join('&')}` : '';
+}

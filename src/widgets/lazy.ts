@@ -4,6 +4,11 @@
  */
 import { isLocale, defaultLocale, type Locale } from '../i18n/locales.ts';
 import type { ToyStore } from '../state/toy-store.ts';
+import { sanitizeQuery } from '../state/url-state.ts';
+
+// Before any widget loads TensorFlow.js (which parses the query string and throws on a malformed escape).
+const safeSearch = sanitizeQuery(location.search);
+if (safeSearch !== location.search) history.replaceState(history.state, '', `${location.pathname}${safeSearch}${location.hash}`);
 
 type Mount = (host: HTMLElement, locale: Locale) => Promise<ToyStore> | ToyStore;
 

@@ -9,11 +9,14 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
+const slugs = ['01-why-explain', '02-filters-and-feature-maps', '03-global-average-pooling', '04-class-scores', '05-class-activation-map'];
 const pages = [
   { path: '/', lang: 'en' },
   { path: '/ko/', lang: 'ko' },
-  { path: '/lessons/04-class-scores/', lang: 'en' },
-  { path: '/ko/lessons/04-class-scores/', lang: 'ko' },
+  ...slugs.flatMap((slug) => [
+    { path: `/lessons/${slug}/`, lang: 'en' },
+    { path: `/ko/lessons/${slug}/`, lang: 'ko' },
+  ]),
 ];
 
 describe('every page in both locales', () => {
@@ -49,9 +52,11 @@ describe('every page in both locales', () => {
   });
 
   it('lists the lessons in order on each home page', async () => {
-    for (const [path, title] of [['/', 'Class scores'], ['/ko/', '클래스 점수']]) {
+    for (const [path, first, fourth] of [['/', 'Why explain a CNN', 'Class scores'], ['/ko/', 'CNN을 왜 설명해야 할까', '클래스 점수']]) {
       const { page } = await openPage(browser, path);
-      await expect(page.locator('ol.lessons li strong').first().textContent()).resolves.toBe(title);
+      await expect(page.locator('ol.lessons li strong').first().textContent()).resolves.toBe(first);
+      await expect(page.locator('ol.lessons li strong').nth(3).textContent()).resolves.toBe(fourth);
+      expect(await page.locator('ol.lessons li strong').count()).toBeGreaterThanOrEqual(5);
       await page.close();
     }
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeState, encodeState, readParam, writeParam, stateFromUrl, MAX_STATE_LENGTH, type Schema } from '../../../src/state/url-state.ts';
+import { decodeState, encodeState, readParam, writeParam, stateFromUrl, sanitizeQuery, MAX_STATE_LENGTH, type Schema } from '../../../src/state/url-state.ts';
 import { toySchema, toyValues, checkToyValues, toyInputsFrom } from '../../../src/state/toy-url.ts';
 import { seedExample } from '../../../src/state/seed-example.ts';
 
@@ -95,5 +95,19 @@ describe('the query string', () => {
     expect(stateFromUrl('?k=A:1x1:1;c:0', 'k', schema).status).toBe('ok');
     expect(stateFromUrl('?k=%3Cscript%3E', 'k', schema).status).toBe('refused');
     expect(stateFromUrl('?k=A:1x1:1;c:0', 'k', schema, () => 'no').status).toBe('refused');
+  });
+});
+
+describe('sanitizing the query before libraries read it', () => {
+  it('keeps good parameters, marks undecodable values invalid, drops undecodable names and tfjsflags', () => {
+    expect(sanitizeQuery('?a=1&cam-x=A:1x1:2;c:0')).toBe('?a=1&cam-x=A:1x1:2;c:0');
+    expect(sanitizeQuery('?cam-x=%E0%A4%A&b=2')).toBe('?cam-x=invalid&b=2');
+    expect(sanitizeQuery('?%E0%A4%A=1&b=2')).toBe('?b=2');
+    expect(sanitizeQuery('?tfjsflags=DEBUG:true&TFJSFLAGS=x')).toBe('');
+    expect(sanitizeQuery('')).toBe('');
+    for (const q of ['?cam-x=%E0%A4%A', '?%zz', '?a=%']) expect(() => decodeURIComponent(sanitizeQuery(q))).not.toThrow();
+  });
+  it('leaves a sanitized value that the widget refuses', () => {
+    expect(stateFromUrl(sanitizeQuery('?k=%E0%A4%A'), 'k', schema).status).toBe('refused');
   });
 });
