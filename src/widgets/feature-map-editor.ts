@@ -21,6 +21,8 @@ export interface FeatureMapEditorOptions {
   symbolName?: string;
   cellLabel?: MessageKey;
   mapLabel?: MessageKey;
+  /** Link each map to its channel's symbols (data-link k); off for an input image. Default true. */
+  link?: boolean;
   /** Start in paint mode, with this brush value (an image to draw on). */
   paint?: { value: number };
 }
@@ -142,7 +144,7 @@ export class FeatureMapEditor {
       this.#cells.push(rows);
       const footer = h('div', { class: 'fmap-footer' }, ...(this.#options.footer?.(k) ?? []));
       this.footers.push(footer);
-      return h('figure', { class: 'fmap-figure', 'data-link': `k${k}` }, table, footer);
+      return h('figure', { class: 'fmap-figure', 'data-link': this.#options.link === false ? undefined : `k${k}` }, table, footer);
     });
     this.element.replaceChildren(...figures);
   }

@@ -88,3 +88,21 @@ export function strokeBox(ctx: CanvasRenderingContext2D, box: Box | null, dashed
   ctx.strokeRect(x0 + 1, y0 + 1, x1 - x0 - 2, y1 - y0 - 2);
   ctx.restore();
 }
+
+/** Recolours an existing heat grid in place (same size), so a redraw touches no structure. Returns false if the size differs. */
+export function updateHeatGrid(table: HTMLTableElement, values: ArrayLike<number>, scale: ColourScale): boolean {
+  const cells = table.querySelectorAll<HTMLTableCellElement>('td');
+  if (cells.length !== values.length) return false;
+  cells.forEach((td, n) => {
+    const v = values[n];
+    const { fill, text } = scale(v);
+    const shown = formatNumber(v);
+    if (td.textContent !== shown) {
+      td.textContent = shown;
+      td.title = shown;
+    }
+    td.style.backgroundColor = fill;
+    td.style.color = text;
+  });
+  return true;
+}

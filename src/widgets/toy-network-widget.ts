@@ -12,7 +12,7 @@ import { FeatureMapEditor, editorControls } from './feature-map-editor.ts';
 import { Problems } from './number-input.ts';
 import { BackendSwitch } from './backend-switch.ts';
 import { colourMapSelect, colourScale, extent, Legend } from './colormap.ts';
-import { drawOverlay, heatGrid } from './heatmap.ts';
+import { drawOverlay, heatGrid, updateHeatGrid } from './heatmap.ts';
 import { linkSymbols } from './linking.ts';
 import { announceRendered, linkNotice } from './toy-common.ts';
 import { h, symbol } from './dom.ts';
@@ -87,6 +87,7 @@ export function mountToyNetwork(host: HTMLElement, locale: Locale, mode: 'cam' |
     cellLabel: 'toy.pixel',
     mapLabel: 'toy.image',
     paint: { value: 1 },
+    link: false,
     onEdit: (_k, i, j, v) => {
       const next = image.map((row) => row.slice());
       next[i][j] = Math.min(1, Math.max(0, v));
@@ -209,22 +210,23 @@ export function mountToyNetwork(host: HTMLElement, locale: Locale, mode: 'cam' |
       const [min, max] = extent(...inputs.A.map((a) => a.flat()));
       const scale = colourScale(cmap, min, max);
       legend.show(scale);
-      mapsRow.replaceChildren(
-        ...inputs.A.map((a, k) =>
-          h('figure', { 'data-link': `k${k}` }, h('figcaption', {}, symbol('A', undefined, k + 1)), heatGrid(a.flat(), size, size, scale, { label: format(m['widget.map'], { k: k + 1 }), output: `A-${k}` })),
-        ),
-      );
+      const grids = [...mapsRow.querySelectorAll<HTMLTableElement>('table')];
+      if (grids.length !== inputs.A.length || !inputs.A.every((a, k) => updateHeatGrid(grids[k], a.flat(), scale))) {
+        mapsRow.replaceChildren(
+          ...inputs.A.map((a, k) =>
+            h('figure', { 'data-link': `k${k}` }, h('figcaption', {}, symbol('A', undefined, k + 1)), heatGrid(a.flat(), size, size, scale, { label: format(m['widget.map'], { k: k + 1 }), output: `A-${k}` })),
+          ),
+        );
+      }
       const flat = currentFlat ?? flattenMaps(inputs.A);
       const changed = moved && previousFlat ? countChanged(previousFlat, flat) : null;
-      strip.replaceChildren(
-        ...flat.map((v, n) => {
-          const cell = h('span', {});
-          const { fill } = scale(v);
-          cell.style.backgroundColor = fill;
-          if (changed !== null && previousFlat && previousFlat[n] !== v) cell.className = 'changed';
-          return cell;
-        }),
-      );
+      if (strip.childElementCount !== flat.length) strip.replaceChildren(...flat.map(() => h('span', {})));
+      const stripCells = strip.children;
+      flat.forEach((v, n) => {
+        const cell = stripCells[n] as HTMLElement;
+        cell.style.backgroundColor = scale(v).fill;
+        cell.classList.toggle('changed', changed !== null && previousFlat !== null && previousFlat[n] !== v);
+      });
       strip.setAttribute('aria-label', format(m['toy.flatAlt'], { n: flat.length }));
       flatLine.textContent =
         changed === null ? format(m['toy.flatLength'], { K: derived.K, H: derived.H, W: derived.W, n: flat.length }) : format(m['toy.flatChanged'], { changed, n: flat.length });

@@ -40,7 +40,9 @@ const hostileLinks = [
 ];
 
 async function expectRefused(path: string, tag: string, refusedText: string, defaults: (page: Page) => Promise<void>) {
-  for (const query of hostileLinks) {
+  // Every hostile link in English; two of them in Korean, where the notice's text is what differs.
+  const links = path.startsWith('/ko/') ? [hostileLinks[0], hostileLinks.at(-1)!] : hostileLinks;
+  for (const query of links) {
     const { page, errors, dialogs } = await openLink(path, tag, query);
     const notice = page.locator(`${tag} [data-link-notice]`);
     await expect.poll(() => notice.isVisible()).toBe(true);
