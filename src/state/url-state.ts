@@ -177,11 +177,12 @@ export function stateFromUrl(search: string, key: string, schema: Schema, check?
 }
 
 /**
- * Keeps one widget's parameter of the page's URL in step with its state. Writes are coalesced to one per
- * animation frame (history.replaceState is rate-limited by browsers), and never add history entries.
+ * Keeps one widget's parameter of the page's URL in step with its state (null removes it, after a reset).
+ * Writes are coalesced to one per animation frame (history.replaceState is rate-limited by browsers),
+ * and never add history entries.
  */
-export function urlWriter(key: string): (text: string) => void {
-  let pending: string | null = null;
+export function urlWriter(key: string): (text: string | null) => void {
+  let pending: string | null | undefined;
   let scheduled = false;
   return (text) => {
     pending = text;
@@ -189,9 +190,9 @@ export function urlWriter(key: string): (text: string) => void {
     scheduled = true;
     requestAnimationFrame(() => {
       scheduled = false;
-      if (pending === null) return;
+      if (pending === undefined) return;
       const search = writeParam(location.search, key, pending);
-      pending = null;
+      pending = undefined;
       if (search !== location.search) history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
     });
   };

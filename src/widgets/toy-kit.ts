@@ -77,7 +77,7 @@ export function toyKit(options: ToyKitOptions): ToyKit {
     options.onReplace?.(next);
     sizes.setSize(next.A.length, next.A[0].length, next.A[0][0].length);
     dirty = !isReset;
-    if (isReset) write('');
+    if (isReset) write(null);
     void store.replace(next);
   };
   const sizes = editorControls({

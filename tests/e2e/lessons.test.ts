@@ -218,6 +218,10 @@ for (const { prefix, refused, restored } of locales) {
         await expect.poll(() => outputText(p, 'S')).toBe('60');
         expect(await p.locator(`${TAG} input[data-w="0-2"]`).inputValue()).toBe('5');
       });
+      // Reset brings back the talk's example and takes the state out of the address.
+      await page.locator(`${TAG} [data-action=reset]`).click();
+      await expect.poll(() => outputText(page, 'S')).toBe('56');
+      await expect.poll(() => new URL(page.url()).searchParams.has(TAG)).toBe(false);
       expect(errors).toEqual([]);
       await page.close();
       await expectRefused(path, TAG, refused, async (p) => {
