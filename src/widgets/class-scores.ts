@@ -88,7 +88,7 @@ function weightTable(m: Messages, store: ToyStore, problems: Problems, K: number
   const table = h('table', { class: 'weights' });
   const head = h('tr', {}, h('th', { scope: 'col' }, m['widget.class']));
   for (let k = 0; k < K; k++) head.append(h('th', { scope: 'col' }, symbol('w', k + 1, 'c')));
-  head.append(h('th', { scope: 'col' }, symbol('b', undefined, 'c')), h('th', { scope: 'col' }, symbol('S', 'c')), h('th', { scope: 'col' }, symbol('p', 'c')));
+  head.append(h('th', { scope: 'col' }, symbol('b', 'c')), h('th', { scope: 'col' }, symbol('S', 'c')), h('th', { scope: 'col' }, symbol('p', 'c')));
   table.append(h('thead', {}, head));
   const body = h('tbody');
   const inputs: ReturnType<typeof numberInput>[][] = [];
