@@ -1,5 +1,6 @@
 import { interpolateViridis, interpolateRdBu } from 'd3-scale-chromatic';
 import { scaleSequential } from 'd3-scale';
+import { rgb } from 'd3-color';
 import { format, type Messages } from '../i18n/index.ts';
 import { formatNumber } from '../state/parse-number.ts';
 import type { ColourMapName } from '../state/toy-url.ts';
@@ -17,18 +18,20 @@ export function interpolateJet(t: number): string {
   return `rgb(${c(1.5 - Math.abs(4 * t - 3))}, ${c(1.5 - Math.abs(4 * t - 2))}, ${c(1.5 - Math.abs(4 * t - 1))})`;
 }
 
-/** The red, green and blue of '#rrggbb' or 'rgb(r, g, b)', the two forms d3's interpolators return. */
-function channels(colour: string): [number, number, number] {
-  if (colour.startsWith('#')) return [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16)) as [number, number, number];
-  const parts = colour.match(/[\d.]+/g)?.map(Number) ?? [0, 0, 0];
-  return [parts[0] ?? 0, parts[1] ?? 0, parts[2] ?? 0];
+/** WCAG relative luminance of a CSS colour. */
+export function luminance(colour: string): number {
+  const { r, g, b } = rgb(colour);
+  const lin = (v: number) => {
+    const s = v / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
 }
 
-/** Text that keeps contrast on a fill: dark on light colours, white on dark ones. */
-function textOn(fill: string): string {
-  const [r, g, b] = channels(fill);
-  const luminance = (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
-  return luminance > 0.5 ? '#111111' : '#ffffff';
+/** Black or white, whichever contrasts more with the fill (WCAG contrast ratio). */
+export function textColourOn(fill: string): string {
+  const l = luminance(fill);
+  return (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) ? '#000000' : '#ffffff';
 }
 
 /**
@@ -50,7 +53,7 @@ export function colourScale(kind: ColourMapName, min: number, max: number): Colo
   const scale = scaleSequential(at).domain([lo, hi]).clamp(true);
   const fn = ((value: number) => {
     const fill = scale(value);
-    return { fill, text: textOn(fill) };
+    return { fill, text: textColourOn(fill) };
   }) as ColourScale;
   fn.kind = signed ? 'diverging' : kind;
   fn.min = lo;

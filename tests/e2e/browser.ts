@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
 /** Flags that keep a headless Chromium quiet on a machine without a network or a sandbox. */
@@ -37,7 +38,8 @@ export function findChromium(): string {
   const found = systemPaths.find((p) => existsSync(p)) ?? playwrightsOwnChromium();
   if (found) return found;
 
-  const cli = createRequire(import.meta.url).resolve('playwright-core/cli.js');
+  // cli.js is not in the package's exports; find it beside package.json.
+  const cli = join(dirname(createRequire(import.meta.url).resolve('playwright-core/package.json')), 'cli.js');
   const fetched = spawnSync(process.execPath, [cli, 'install', 'chromium'], { stdio: 'inherit', timeout: 300_000 });
   const afterFetch = fetched.status === 0 ? playwrightsOwnChromium() : null;
   if (afterFetch) return afterFetch;

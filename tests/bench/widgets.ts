@@ -1,0 +1,21 @@
+/**
+ * The widgets the bench drives: a page, the widget's tag, and the inputs an edit types into.
+ * Each widget dispatches 'camlab:rendered' on its host once every number of an edit is on screen.
+ */
+export interface BenchedWidget {
+  name: string;
+  path: string;
+  tag: string;
+  /** Text inputs to edit, relative to the widget's host. */
+  cells: string;
+}
+
+export const benchedWidgets: BenchedWidget[] = [
+  { name: 'class scores (lesson 4)', path: '/lessons/04-class-scores/', tag: 'cam-class-scores', cells: 'table.fmap input' },
+  // Lessons 1 and 2: the cells are the pixels of the toy image (values clamped to 0..1); an edit runs conv2d, then the derive.
+  { name: 'toy network CAM (lesson 1)', path: '/lessons/01-why-explain/', tag: 'cam-toy-cam', cells: 'table.fmap input' },
+  { name: 'filters and flattening (lesson 2)', path: '/lessons/02-filters-and-feature-maps/', tag: 'cam-filters', cells: 'table.fmap input' },
+  { name: 'GAP and GMP (lesson 3)', path: '/lessons/03-global-average-pooling/', tag: 'cam-gap', cells: 'table.fmap input' },
+  // Lesson 5: an edit also upsamples M_c to 80 x 80, thresholds, boxes and draws two canvases before 'camlab:rendered'.
+  { name: 'class activation map (lesson 5)', path: '/lessons/05-class-activation-map/', tag: 'cam-cam', cells: 'table.fmap input' },
+];

@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './browser.ts';
+import { openPage } from './pages.ts';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(() => browser?.close());
+
+const slugs = ['01-why-explain', '02-filters-and-feature-maps', '03-global-average-pooling', '04-class-scores', '05-class-activation-map'];
+const paths = ['/', '/ko/', ...slugs.flatMap((slug) => [`/lessons/${slug}/`, `/ko/lessons/${slug}/`])];
+
+describe('accessibility (axe-core, WCAG 2 A and AA rules)', () => {
+  for (const path of paths) {
+    for (const scheme of ['light', 'dark'] as const) {
+      it(`${path} in the ${scheme} theme has no serious or critical violation, widgets started`, async () => {
+        const { page } = await openPage(browser, path);
+        await page.emulateMedia({ colorScheme: scheme });
+        // Start every widget, so their controls are checked too.
+        await page.evaluate(async () => {
+          for (let y = 0; y < document.body.scrollHeight; y += 400) {
+            window.scrollTo(0, y);
+            await new Promise((r) => requestAnimationFrame(r));
+          }
+        });
+        const widgets = page.locator('.toy-widget');
+        for (let i = 0; i < (await widgets.count()); i++) {
+          await expect.poll(() => widgets.nth(i).getAttribute('data-state'), { timeout: 20_000 }).toBe('ready');
+        }
+        await page.addScriptTag({ content: axeSource });
+        const violations = await page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+          const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+          return result.violations
+            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+        });
+        expect(violations).toEqual([]);
+        await page.close();
+      });
+    }
+  }
+});
