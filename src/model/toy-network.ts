@@ -5,6 +5,7 @@
  * offering the same interface: `features(image)` for the last conv layer's maps and `w`, `b` for the head.
  */
 import { applyFilters } from '../lib/convolve.ts';
+import type { MessageKey } from '../i18n/index.ts';
 
 export interface ToyNetwork {
   /** Identifies the network in links and labels. */
@@ -12,8 +13,8 @@ export interface ToyNetwork {
   /** The input image is size x size pixels, values in 0..1. */
   size: number;
   /** i18n keys of the class names, in the order of the rows of w. */
-  classes: readonly ('toy.class.vertical' | 'toy.class.horizontal' | 'toy.class.diagonal' | 'toy.class.cross')[];
-  /** The filters of the conv layer, [K][3][3] (shown in lesson 2). */
+  classes: readonly MessageKey[];
+  /** The filters of the conv layer, [K][3][3] (shown in lesson 2; a trained network may leave them out). */
   filters: number[][][];
   /** The dense layer after GAP: w[C][K], b[C]. */
   w: number[][];

@@ -148,7 +148,7 @@ export function mountToyNetwork(host: HTMLElement, locale: Locale, mode: 'cam' |
     h('div', { class: 'widget-bar' }, cmapSelect.element, backend.element),
     linkNotice(m, fromUrl),
     problems.element,
-    h('h4', { class: 'widget-heading' }, m['toy.imageHeading']),
+    h('h4', { class: 'widget-heading' }, format(m['toy.imageHeading'], { size })),
     controls.element,
     editor.element,
     h('p', { class: 'widget-hint' }, m['toy.paintHint']),
