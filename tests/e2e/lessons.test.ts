@@ -288,3 +288,78 @@ for (const { prefix, refused, restored } of locales) {
     });
   });
 }
+
+describe('the feature-map editor’s tools', () => {
+  const TAG = 'cam-gap';
+  const path = '/lessons/03-global-average-pooling/';
+
+  it('paints a drag across a row with the brush value', async () => {
+    const { page, errors } = await openPage(browser, path);
+    await startWidget(page, TAG);
+    await page.locator(`${TAG} [data-mode-paint]`).check();
+    await page.locator(`${TAG} [data-brush]`).fill('9');
+    await page.locator(`${TAG} input[data-k="0"][data-i="4"][data-j="4"]`).scrollIntoViewIfNeeded();
+    const from = await page.locator(`${TAG} input[data-k="0"][data-i="4"][data-j="0"]`).boundingBox();
+    const to = await page.locator(`${TAG} input[data-k="0"][data-i="4"][data-j="4"]`).boundingBox();
+    await page.mouse.move(from!.x + from!.width / 2, from!.y + from!.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(to!.x + to!.width / 2, to!.y + to!.height / 2, { steps: 12 });
+    await page.mouse.up();
+    const A = seedExample().A;
+    for (let j = 0; j < 5; j++) A[0][4][j] = 9;
+    await expect.poll(() => num(page, 'F-0')).toBeCloseTo(mean(A[0]), 4);
+    for (let j = 0; j < 5; j++) expect(await page.locator(`${TAG} input[data-k="0"][data-i="4"][data-j="${j}"]`).inputValue()).toBe('9');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('moves the object without changing GAP or GMP, and draws seeded random maps', async () => {
+    const { page } = await openPage(browser, path);
+    await startWidget(page, TAG);
+    await page.locator(`${TAG} [data-action=moved]`).click();
+    await expect.poll(() => page.locator(`${TAG} input[data-k="0"][data-i="4"][data-j="4"]`).inputValue()).toBe('130');
+    expect([await outputText(page, 'F-0'), await outputText(page, 'F-2'), await outputText(page, 'Fmax-0')]).toEqual(['50', '2', '130']);
+    const { randomMaps } = await import('../../src/state/presets.ts');
+    const R = randomMaps(3, 5, 5, 1);
+    await page.locator(`${TAG} [data-action=random]`).click();
+    await expect.poll(() => num(page, 'F-1')).toBeCloseTo(mean(R[1]), 4);
+    expect(await num(page, 'Fmax-2')).toBe(max(R[2]));
+    await page.close();
+  });
+
+  it('adds a channel to the weights when K grows (lesson 4), the new weights starting at 0', async () => {
+    const { page } = await openPage(browser, '/lessons/04-class-scores/');
+    await startWidget(page, 'cam-class-scores');
+    await page.locator('cam-class-scores [data-size=K]').fill('4');
+    await page.locator('cam-class-scores [data-size=K]').press('Tab');
+    await expect.poll(() => page.locator('cam-class-scores input[data-w="0-3"]').count()).toBe(1);
+    expect(await page.locator('cam-class-scores input[data-w="0-3"]').inputValue()).toBe('0');
+    expect(await page.locator('cam-class-scores table.fmap').count()).toBe(4);
+    expect(await outputText(page, 'S')).toBe('56');
+    await page.locator('cam-class-scores input[data-k="3"][data-i="0"][data-j="0"]').fill('25');
+    await page.locator('cam-class-scores input[data-w="0-3"]').fill('4'); // F^4 = 1, w = 4: S = 60
+    await expect.poll(() => outputText(page, 'S')).toBe('60');
+    await page.close();
+  });
+});
+
+describe('lesson 1’s Table 3', () => {
+  for (const [path, weak] of [['/lessons/01-why-explain/', 'weakly supervised'], ['/ko/lessons/01-why-explain/', '약한 지도']]) {
+    it(`draws the six rows, weakly and fully supervised apart, with the numbers in a real table (${path})`, async () => {
+      const { page, errors } = await openPage(browser, path);
+      const rows = page.locator('.table3-table tbody tr');
+      expect(await rows.count()).toBe(6);
+      const read = async (n: number) => [await rows.nth(n).locator('th').textContent(), await rows.nth(n).locator('td').nth(0).textContent(), Number(await rows.nth(n).locator('td').nth(1).textContent())];
+      expect(await read(0)).toEqual(['GoogLeNet-GAP (heuristics)', weak, 37.1]);
+      expect(await read(2)).toEqual(['Backprop', weak, 46.4]);
+      expect((await read(3))[2]).toBe(26.7);
+      expect(await page.locator('.table3-chart rect.bar.weak').count()).toBe(3);
+      expect(await page.locator('.table3-chart rect.bar.full').count()).toBe(3);
+      // Bars are drawn to scale: AlexNet's 34.2 is longer than GoogLeNet's 26.7.
+      const widths = await page.locator('.table3-chart rect.bar').evaluateAll((bars) => bars.map((b) => Number(b.getAttribute('width'))));
+      expect(widths[5] / widths[3]).toBeCloseTo(34.2 / 26.7, 3);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+});
