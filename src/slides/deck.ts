@@ -179,9 +179,8 @@ function start(app: HTMLElement): void {
     const notes = [...slides[position.slide - 1].querySelectorAll<HTMLElement>('[data-notes]')];
     notesPane.replaceChildren(
       ...notes.map((n) => {
-        const copy = n.cloneNode(true) as HTMLElement;
-        copy.hidden = false;
-        copy.removeAttribute('data-notes');
+        const copy = document.createElement('div');
+        copy.append(...[...n.childNodes].map((child) => child.cloneNode(true)));
         return copy;
       }),
     );

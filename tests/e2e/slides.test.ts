@@ -31,7 +31,19 @@ function expectedDeck(locale: 'en' | 'ko') {
     /** The slide (1-based) that holds the live widget, and the first that carries notes. */
     widgetSlide: 2 + slides.findIndex((s) => JSON.stringify(s.nodes).includes('"ClassScores"')),
     notesSlide: 2 + slides.findIndex((s) => s.notes),
+    /** The opening words of that slide's notes, as written in the MDX. */
+    notesStart: firstText(slides.find((s) => s.notes)?.nodes ?? [], false).slice(0, 20),
   };
+}
+type Node = { type: string; name?: string; value?: string; children?: Node[] };
+function firstText(nodes: unknown[], inNotes: boolean): string {
+  for (const node of nodes as Node[]) {
+    const here = inNotes || node.name === 'Notes';
+    if (here && node.type === 'text' && node.value?.trim()) return node.value.trim();
+    const found = firstText(node.children ?? [], here);
+    if (found) return found;
+  }
+  return '';
 }
 const deck = expectedDeck('en');
 const slidesPath = (locale: 'en' | 'ko') => `${locale === 'ko' ? '/ko' : ''}/lessons/${SLUG}/slides/`;
@@ -62,6 +74,7 @@ describe('the slides view of a lesson', () => {
     expect(deck.steps.some((n) => n > 0)).toBe(true);
     expect(deck.widgetSlide).toBeGreaterThan(1);
     expect(deck.notesSlide).toBeGreaterThan(1);
+    expect(deck.notesStart.length).toBeGreaterThan(10);
   });
 
   for (const locale of ['en', 'ko'] as const) {
@@ -246,7 +259,9 @@ describe('the presenter view', () => {
     expect(new URL(presenter.url()).search).toBe('?presenter');
     expect(await hash(presenter)).toBe(`#/${deck.notesSlide}`);
     expect(await presenter.locator('[data-deck]').getAttribute('data-view')).toBe('presenter');
-    expect((await presenter.locator('[data-notes-pane]').textContent())!.length).toBeGreaterThan(20);
+    // The notes as written in the MDX, shown (innerText counts only what is rendered).
+    expect((await presenter.locator('[data-notes-pane]').innerText()).trim().length).toBeGreaterThan(20);
+    expect(await presenter.locator('[data-notes-pane]').innerText()).toContain(deck.notesStart);
     expect(await presenter.locator('[data-notes-none]').isVisible()).toBe(false);
     expect(await presenter.locator('[data-next-stage] .slide').count()).toBe(1);
     expect(await presenter.locator('[data-clock]').textContent()).toMatch(/\d{1,2}.\d{2}.\d{2}/);
