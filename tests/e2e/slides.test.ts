@@ -101,6 +101,22 @@ describe('the slides view of a lesson', () => {
     });
   }
 
+  it('scales the 16:9 stage to fill a laptop screen and a 4K projector alike', async () => {
+    for (const viewport of [{ width: 1366, height: 768 }, { width: 3840, height: 2160 }]) {
+      const { page } = await openPage(browser, `${slidesPath('en')}#/2`, viewport);
+      await ready(page);
+      const controls = (await page.locator('.deck-controls').boundingBox())!;
+      const stage = (await page.locator('[data-stage]').boundingBox())!;
+      expect(stage.width / stage.height).toBeCloseTo(16 / 9, 2);
+      // The limiting side is filled: the full width, or the full height above the controls.
+      expect(Math.max(stage.width / viewport.width, stage.height / (viewport.height - controls.height))).toBeGreaterThan(0.99);
+      // Large type: a slide heading is 64 stage pixels, about 1/17 of the stage's height, on any screen.
+      const heading = (await page.locator('.slide.is-current h2').boundingBox())!;
+      expect(heading.height / stage.height).toBeGreaterThan(0.05);
+      await page.close();
+    }
+  });
+
   it('walks every reveal and slide with the keys, writing each place into the URL', async () => {
     const { page, errors } = await openPage(browser, slidesPath('en'));
     await ready(page);
@@ -176,6 +192,30 @@ describe('the slides view of a lesson', () => {
     expect(await outputText(page, 'S')).toBe('57');
     expect(await page.locator(TAG).count()).toBe(1);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('starts a widget only when its slide is shown, loading no TensorFlow.js before', async () => {
+    const { page, requests } = await openPage(browser, slidesPath('en'));
+    await ready(page);
+    await page.keyboard.press('ArrowRight');
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    expect(await page.locator(TAG).getAttribute('data-state')).toBeNull();
+    const before = requests.length;
+    await goTo(page, deck.widgetSlide);
+    await widgetReady(page);
+    expect(requests.slice(before).some((u) => /class-scores-entry.*\.js$/.test(u))).toBe(true);
+    expect(requests.slice(0, before).some((u) => /class-scores-entry.*\.js$/.test(u))).toBe(false);
+    await page.close();
+  });
+
+  it('goes full screen with F and back', async () => {
+    const { page } = await openPage(browser, slidesPath('en'));
+    await ready(page);
+    await page.keyboard.press('f');
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
+    await page.keyboard.press('f');
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement === null)).toBe(true);
     await page.close();
   });
 
