@@ -125,14 +125,25 @@ export function numberSteps(slide: SplitSlide): void {
     if (isJsx(node, STEP) && node.type === 'mdxJsxFlowElement' && hasAttribute(node, 'each')) {
       node.attributes = node.attributes.filter((a) => !(a.type === 'mdxJsxAttribute' && a.name === 'each'));
       for (const item of itemsOf(node)) {
-        const step: MdxJsxFlowElement = {
-          type: 'mdxJsxFlowElement',
-          name: STEP,
-          attributes: [attribute('n', String(++n))],
-          children: (item.children ?? []) as MdxJsxFlowElement['children'],
-        };
-        item.children = [step as AnyNode];
-        for (const child of step.children) visit(child as AnyNode);
+        const children = item.children ?? [];
+        const attributes = [attribute('n', String(++n))];
+        if (children.length === 1 && children[0].type === 'paragraph') {
+          // A one-paragraph item: the step goes inside the paragraph, so a tight list stays tight
+          // (<li>text</li>, not <li><p>text</p></li>) on the lesson page.
+          const paragraph = children[0];
+          const step: MdxJsxTextElement = {
+            type: 'mdxJsxTextElement',
+            name: STEP,
+            attributes: [...attributes, attribute('inline', 'true')],
+            children: (paragraph.children ?? []) as MdxJsxTextElement['children'],
+          };
+          paragraph.children = [step as AnyNode];
+          for (const child of step.children) visit(child as AnyNode);
+        } else {
+          const step: MdxJsxFlowElement = { type: 'mdxJsxFlowElement', name: STEP, attributes, children: children as MdxJsxFlowElement['children'] };
+          item.children = [step as AnyNode];
+          for (const child of children) visit(child);
+        }
       }
       // The wrapper itself is no reveal: it becomes a plain group around the list.
       setAttribute(node, 'n', '0');

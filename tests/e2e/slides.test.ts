@@ -90,6 +90,11 @@ describe('the slides view of a lesson', () => {
       // (The site sets quotes typographically: ' becomes ’.)
       const titles = await page.locator('.slide').evaluateAll((els) => els.slice(1).map((el) => (el as HTMLElement).dataset.title));
       expect(titles.map((t) => t?.replace(/[‘’]/g, "'"))).toEqual(expected.titles);
+      // Each slide's reveals are numbered 1 ... its step count, each number once.
+      const numbering = await page.locator('.slide').evaluateAll((els) =>
+        els.map((el) => [...el.querySelectorAll<HTMLElement>('[data-step]')].map((s) => Number(s.dataset.step))),
+      );
+      expect(numbering).toEqual(expected.steps.map((n) => Array.from({ length: n }, (_, i) => i + 1)));
       expect(await visibleSlides(page).count()).toBe(1);
       expect(await hash(page)).toBe('#/1');
       // The stage is 16:9 whatever the window.

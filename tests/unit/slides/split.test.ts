@@ -175,8 +175,27 @@ describe('steps and notes', () => {
       for (const child of node.children ?? []) visit(child as never);
     };
     for (const node of slides[0].nodes) visit(node as never);
-    // The <Step each> wrapper becomes n=0 (no reveal of its own) around items 3 and 4.
-    expect(found).toEqual(['1', 'inline 2', '0', '3', '4']);
+    // The <Step each> wrapper becomes n=0 (no reveal of its own) around items 3 and 4, whose one
+    // paragraph each gets an inline step (so the list stays tight on the lesson page).
+    expect(found).toEqual(['1', 'inline 2', '0', 'inline 3', 'inline 4']);
+  });
+});
+
+describe('<Step each> around a list', () => {
+  it('wraps the blocks of an item that holds several in one step (a one-paragraph item gets an inline step)', () => {
+    const { slides } = split('<Step each>\n\n- first\n\n  more of the first\n\n- second\n\n</Step>');
+    expect(slides[0].steps).toBe(2);
+    numberSteps(slides[0]);
+    const list = (slides[0].nodes[0] as unknown as { children: { children: { children: { type: string; name: string }[] }[] }[] }).children[0];
+    expect(list.children.map((item) => item.children.map((c) => `${c.type}:${c.name}`))).toEqual([['mdxJsxFlowElement:Step'], ['paragraph:undefined']]);
+  });
+
+  it('numbers the items 1, 2, ... even when each item is one paragraph', () => {
+    const { slides } = split('Intro.\n\n<Step each>\n\n- a\n- b\n- c\n\n</Step>');
+    numberSteps(slides[0]);
+    const numbers = JSON.stringify(slides[0].nodes).match(/"name":"n","value":"\d+"/g);
+    // The wrapper (n = 0, no reveal of its own) comes first in the tree, then its items.
+    expect(numbers).toEqual(['"name":"n","value":"0"', '"name":"n","value":"1"', '"name":"n","value":"2"', '"name":"n","value":"3"']);
   });
 });
 
