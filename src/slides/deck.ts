@@ -101,6 +101,7 @@ function start(app: HTMLElement): void {
   const counter = q('[data-counter]');
   const announce = q('[data-announce]');
   const presenterCount = q('[data-presenter-count]');
+  const back = q<HTMLAnchorElement>('[data-back]');
 
   function revealSteps(slide: HTMLElement, shown: number): void {
     for (const el of slide.querySelectorAll<HTMLElement>('[data-step]')) {
@@ -136,6 +137,9 @@ function start(app: HTMLElement): void {
       announce.textContent = format(m['slides.announceStep'], { step: position.step, steps: total });
     }
     if (overview && changedSlide) slide.scrollIntoView({ block: 'nearest' });
+    // "Back to the lesson" returns to the part of the lesson this slide comes from.
+    const anchor = slide.querySelector('h2[id], h3[id]')?.id;
+    back.hash = anchor ?? '';
     if (presenter) showPresenter();
     if (options.broadcast !== false && !samePosition(before, position)) sync?.sendPosition(position);
     app.dispatchEvent(new CustomEvent('camlab:slide', { detail: { ...position } }));

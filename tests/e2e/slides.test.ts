@@ -150,7 +150,14 @@ describe('the slides view of a lesson', () => {
     expect(await hash(page)).toBe(`#/${deck.steps.length}`);
     await goTo(page, 3);
     expect(await currentSlide(page).getAttribute('data-slide')).toBe('3');
-    expect(await visibleSlides(page).count()).toBe(1);
+    // "Back to the lesson" leads to the heading of the slide shown (slide 2 opens with one).
+    await goTo(page, 2);
+    const id = await currentSlide(page).locator('h2').getAttribute('id');
+    expect(id).toBeTruthy();
+    expect(decodeURIComponent(new URL((await page.locator('[data-back]').getAttribute('href'))!, page.url()).hash)).toBe(`#${id}`);
+    await page.locator('[data-back]').click();
+    await page.waitForURL((url) => url.pathname === `/lessons/${SLUG}/`);
+    expect(await page.locator(`h2#${id}`).count()).toBe(1);
     expect(errors).toEqual([]);
     await page.close();
   });
