@@ -2,7 +2,8 @@ import { format, messages as messagesFor, type Locale, type Messages } from '../
 import { seedExample } from '../state/seed-example.ts';
 import { ToyStore, type DerivedState } from '../state/toy-store.ts';
 import { currentBackend } from '../state/backend.ts';
-import { formatNumber } from '../state/parse-number.ts';
+import { formatNumber, parseCell } from '../state/parse-number.ts';
+import type { ToyInputs } from '../lib/derive.ts';
 import { FeatureMapEditor } from './feature-map-editor.ts';
 import { numberInput, Problems } from './number-input.ts';
 import { BackendSwitch } from './backend-switch.ts';
@@ -58,6 +59,9 @@ export function mountClassScores(host: HTMLElement, locale: Locale): ToyStore {
 
   store.subscribe((state) => {
     const { derived } = state;
+    // Inputs may change from outside the widget (store.replace: the presenter's second window);
+    // the fields then show the new values. store.inputs is the newest, whatever state this is.
+    syncFields(store.inputs, editor, weights);
     editor.paint(state.inputs.A);
     Fout.forEach((out, k) => (out.textContent = formatNumber(derived.F[k])));
     weights.show(state);
@@ -68,6 +72,24 @@ export function mountClassScores(host: HTMLElement, locale: Locale): ToyStore {
   store.onError((error) => problems.set('derive', error.message));
   void store.refresh();
   return store;
+}
+
+type Field = HTMLInputElement & { setValue(v: number): void };
+
+/**
+ * Writes a value into a field only where the field shows another number, and never into the field being
+ * typed in or one holding invalid text the learner has not fixed yet (that text is kept, as always).
+ */
+function syncField(field: Field, value: number): void {
+  if (field === document.activeElement || field.getAttribute('aria-invalid')) return;
+  const shown = parseCell(field.value);
+  if (!shown.ok || shown.value !== value) field.setValue(value);
+}
+
+function syncFields(inputs: ToyInputs, editor: FeatureMapEditor, weights: { fields: Field[][]; biases: Field[] }): void {
+  inputs.A.forEach((map, k) => map.forEach((row, i) => row.forEach((v, j) => syncField(editor.cell(k, i, j), v))));
+  inputs.w.forEach((row, c) => row.forEach((v, k) => syncField(weights.fields[c][k], v)));
+  inputs.b.forEach((v, c) => syncField(weights.biases[c], v));
 }
 
 /** S_c = w_1^c F_1 + ... + b_c = (numbers) = S_c, built as text nodes. */
@@ -135,6 +157,8 @@ function weightTable(m: Messages, store: ToyStore, problems: Problems, K: number
   table.append(body);
   return {
     element: h('div', { class: 'table-scroll' }, table),
+    fields: inputs,
+    biases,
     show({ inputs: state, derived }: DerivedState) {
       for (let c = 0; c < C; c++) {
         outS[c].textContent = formatNumber(derived.S[c]);
