@@ -1,4 +1,8 @@
 import ClassScores from './ClassScores.astro';
+import CamLimits from './CamLimits.astro';
+import GradCam from './GradCam.astro';
+import Derivation from './Derivation.astro';
+import CamVsGradCam from './CamVsGradCam.astro';
 
 /** The components every lesson's MDX can use without importing them. */
-export const lessonComponents = { ClassScores };
+export const lessonComponents = { ClassScores, CamLimits, GradCam, Derivation, CamVsGradCam };

@@ -89,3 +89,10 @@ export function shiftMaps(A: number[][][], di: number, dj: number): number[][][]
     return map.map((_, i) => map[0].map((__, j) => map[(((i - di) % H) + H) % H][(((j - dj) % W) + W) % W]));
   });
 }
+
+/** The mean of a map's cells: (1/Z) sum_xy M(x, y). */
+export function mapMean(map: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < map.length; i++) s += map[i];
+  return map.length ? s / map.length : 0;
+}

@@ -26,6 +26,10 @@ function maxAbs(values: ArrayLike<number>): number {
   return m;
 }
 
+function close(a: number, b: number, scale: number): boolean {
+  return Math.abs(a - b) <= STEP_TOLERANCE * scale;
+}
+
 function largestGap(a: ArrayLike<number>, b: (i: number) => number): number {
   let m = 0;
   for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b(i)));
@@ -76,4 +80,78 @@ export function checkDerivation(inputs: ToyInputs, d: Derived): StepCheck[] {
 /** How far dY^c/dA^k_ij moves over the positions of each channel: 0 for any GAP head, even with the probability. */
 export function gradientSpread(d: Derived): number[] {
   return Array.from({ length: d.K }, (_, k) => d.gradMax[k] - d.gradMin[k]);
+}
+
+/** The numbers each line substitutes, for the current class c, worked out once here so views only format them. */
+export interface DerivationNumbers {
+  c: number;
+  Z: number;
+  H: number;
+  W: number;
+  K: number;
+  /** sum_ij A^k_ij per channel. */
+  sumA: number[];
+  F: number[];
+  /** w_k^c (the GAP head's weights) and b_c. */
+  w: number[];
+  b: number;
+  /** sum_k w_k^c F^k + b_c, the score the line predicts. */
+  linear: number;
+  /** Y^c as the network computes it: S_c of the chosen head, or p_c. */
+  y: number;
+  dYdF: number[];
+  /** w_k^c / Z. */
+  wOverZ: number[];
+  gradMin: number[];
+  gradMax: number[];
+  sumGrad: number[];
+  /** sum_ij dY^c/dA^k_ij - w_k^c. */
+  diff: number[];
+  alpha: number[];
+  /** ReLU(M_c / Z), cell by cell, and L^c - ReLU(M_c / Z). */
+  camOverZ: Float32Array;
+  mapDiff: Float32Array;
+  mapError: number;
+  checks: StepCheck[];
+  /** Per channel, whether dY/dF = w, dY/dA = w/Z at every cell, sum = w, and alpha = w/Z hold. */
+  ok: { dYdF: boolean[]; chain: boolean[]; sum: boolean[]; alpha: boolean[] };
+}
+
+export function derivationNumbers(inputs: ToyInputs, d: Derived): DerivationNumbers {
+  const c = inputs.c;
+  const w = [...inputs.w[c]];
+  const F = Array.from(d.F);
+  const mean = (inputs.pooling ?? 'mean') === 'mean';
+  const camOverZ = d.M.map((v) => Math.max(0, v / d.Z));
+  const mapDiff = d.gradCam.map((v, i) => v - camOverZ[i]);
+  return {
+    c,
+    Z: d.Z,
+    H: d.H,
+    W: d.W,
+    K: d.K,
+    sumA: F.map((f) => (mean ? f * d.Z : f)),
+    F,
+    w,
+    b: inputs.b[c],
+    linear: w.reduce((s, wk, k) => s + wk * F[k], 0) + inputs.b[c],
+    y: (inputs.target ?? 'score') === 'score' ? d.S[c] : d.p[c],
+    dYdF: Array.from(d.dYdF),
+    wOverZ: w.map((x) => x / d.Z),
+    gradMin: Array.from(d.gradMin),
+    gradMax: Array.from(d.gradMax),
+    sumGrad: Array.from(d.sumGrad),
+    diff: Array.from(d.check),
+    alpha: Array.from(d.alpha),
+    camOverZ,
+    mapDiff,
+    mapError: maxAbs(mapDiff),
+    checks: checkDerivation(inputs, d),
+    ok: {
+      dYdF: w.map((wk, k) => d.head !== 'fc' && close(d.dYdF[k], wk, 1 + Math.abs(wk))),
+      chain: w.map((wk, k) => close(d.gradMin[k], wk / d.Z, (1 + Math.abs(wk)) / d.Z) && close(d.gradMax[k], wk / d.Z, (1 + Math.abs(wk)) / d.Z)),
+      sum: w.map((wk, k) => close(d.sumGrad[k], wk, 1 + Math.abs(wk))),
+      alpha: w.map((wk, k) => close(d.alpha[k], wk / d.Z, (1 + Math.abs(wk)) / d.Z)),
+    },
+  };
 }

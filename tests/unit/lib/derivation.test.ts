@@ -112,3 +112,25 @@ describe('the talk’s example, line by line', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 });
+
+describe('the numbers each line substitutes', () => {
+  it('on the talk’s example: sums 1250, 0, 50; the score 56; w/Z; L - ReLU(M/Z) = 0', async () => {
+    const { derivationNumbers } = await import('../../../src/lib/derivation.ts');
+    const inputs = seedExample();
+    const n = derivationNumbers(inputs, await derive(inputs));
+    expectClose(n.sumA, [1250, 0, 50], 1e-3);
+    expect(n.linear).toBeCloseTo(56, 4);
+    expect(n.y).toBeCloseTo(56, 4);
+    expectClose(n.wOverZ, [0.04, 0.08, 0.12], 1e-9);
+    expect(n.mapError).toBeLessThan(1e-4);
+    // M at the centre is 130*1 + 0*2 + 0*3 = 130 and at the top-right corner 20*1 + 12*3 = 56.
+    expect(n.camOverZ[12]).toBeCloseTo(130 / 25, 4);
+    expect(n.camOverZ[4]).toBeCloseTo(56 / 25, 4);
+  });
+  it('with the probability, the map difference is measurable', async () => {
+    const { derivationNumbers } = await import('../../../src/lib/derivation.ts');
+    const inputs: ToyInputs = { ...seedExample(), c: 1, target: 'probability' };
+    const n = derivationNumbers(inputs, await derive(inputs));
+    expect(n.mapError).toBeGreaterThan(0.1);
+  });
+});
