@@ -1,4 +1,5 @@
 import { format, type Locale } from '../i18n/index.ts';
+import { mathText } from './math-text.ts';
 import { headParameterCounts, toyFcParamsFor } from '../lib/fc-head.ts';
 import { mapMean, shiftMaps } from '../lib/compare.ts';
 import { seedExample } from '../state/seed-example.ts';
@@ -23,7 +24,7 @@ export function mountCamLimits(host: HTMLElement, locale: Locale): ToyStore {
   const moves = h(
     'div',
     { class: 'shift-buttons', role: 'group', 'aria-label': m['limits.shift'] },
-    h('span', {}, m['limits.shift']),
+    h('span', {}, ...mathText(m['limits.shift'])),
     ...(
       [
         ['left', 0, -1, '←'],
@@ -49,30 +50,30 @@ export function mountCamLimits(host: HTMLElement, locale: Locale): ToyStore {
   const gapPanel = h(
     'section',
     { class: 'head-panel', 'data-head': 'gap' },
-    h('h4', { class: 'widget-heading' }, m['explain.head.gap']),
-    h('p', {}, m['limits.score'], ' ', symbol('S', 'c'), ' = ', gapScore),
-    h('p', {}, format(m['limits.params'], { n: counts.gap })),
+    h('h4', { class: 'widget-heading' }, ...mathText(m['explain.head.gap'])),
+    h('p', {}, ...mathText(m['limits.score']), ' ', symbol('S', 'c'), ' = ', gapScore),
+    h('p', { 'data-output': 'params-gap' }, format(m['limits.params'], { n: counts.gap })),
     cam.element,
     identity,
   );
   const fcPanel = h(
     'section',
     { class: 'head-panel', 'data-head': 'fc' },
-    h('h4', { class: 'widget-heading' }, m['explain.head.fc']),
-    h('p', {}, m['limits.score'], ' ', symbol('S', 'c'), ' = ', fcScore),
-    h('p', {}, format(m['limits.params'], { n: counts.fc })),
+    h('h4', { class: 'widget-heading' }, ...mathText(m['explain.head.fc'])),
+    h('p', {}, ...mathText(m['limits.score']), ' ', symbol('S', 'c'), ' = ', fcScore),
+    h('p', { 'data-output': 'params-fc' }, format(m['limits.params'], { n: counts.fc })),
     h('p', { 'data-output': 'flat' }, format(m['limits.flat'], { K, H, W, n: counts.flat })),
-    h('p', { class: 'no-cam', 'data-output': 'no-cam' }, m['limits.noCam']),
+    h('p', { class: 'no-cam', 'data-output': 'no-cam' }, ...mathText(m['limits.noCam'])),
   );
 
   host.replaceChildren(
     frame.bar,
     frame.problems.element,
-    h('h4', { class: 'widget-heading' }, m['explain.mapsHeading']),
+    h('h4', { class: 'widget-heading' }, ...mathText(m['explain.mapsHeading'])),
     frame.editor.element,
-    h('p', { class: 'widget-hint' }, m['widget.keys']),
+    h('p', { class: 'widget-hint' }, ...mathText(m['widget.keys'])),
     moves,
-    h('h4', { class: 'widget-heading' }, m['widget.weightsHeading']),
+    h('h4', { class: 'widget-heading' }, ...mathText(m['widget.weightsHeading'])),
     frame.weights.element,
     h('div', { class: 'head-panels' }, gapPanel, fcPanel),
   );
@@ -83,7 +84,7 @@ export function mountCamLimits(host: HTMLElement, locale: Locale): ToyStore {
     gapScore.textContent = formatNumber(derived.Sgap[c]);
     fcScore.textContent = formatNumber(derived.Sfc[c]);
     cam.show(derived.M, derived.H, derived.W);
-    identity.textContent = format(m['limits.identity'], { c: c + 1, Z: derived.Z, mean: formatNumber(mapMean(derived.M)), b: formatNumber(inputs.b[c]), S: formatNumber(derived.Sgap[c]) });
+    identity.replaceChildren(...mathText(format(m['limits.identity'], { c: c + 1, Z: derived.Z, mean: formatNumber(mapMean(derived.M)), b: formatNumber(inputs.b[c]), S: formatNumber(derived.Sgap[c]) })));
     gapPanel.setAttribute('aria-label', className(m, c));
     frame.rendered(state);
   });

@@ -5,6 +5,7 @@ import { sceneNames, toyScene, type SceneName } from '../state/toy-scenes.ts';
 import type { ToyStore } from '../state/toy-store.ts';
 import { createToyFrame } from './toy-frame.ts';
 import { Heatmap } from './heatmap.ts';
+import { mathText } from './math-text.ts';
 import { h } from './dom.ts';
 
 /**
@@ -18,15 +19,15 @@ export function mountCamVsGradCam(host: HTMLElement, locale: Locale): ToyStore {
   const { m, store } = frame;
 
   const select = h('select', { 'aria-label': m['compare.scene'], 'data-scene-select': true });
-  for (const name of sceneNames) select.append(h('option', { value: name }, m[`compare.scene.${name}`]));
+  for (const name of sceneNames) select.append(h('option', { value: name }, ...mathText(m[`compare.scene.${name}`])));
   select.addEventListener('change', () => {
     scene = select.value as SceneName;
     frame.load(toyScene(scene));
   });
 
-  const cam = new Heatmap({ name: 'cam', title: h('span', {}, m['compare.cam']), label: m['compare.cam'], scale: 'sequential' });
-  const grad = new Heatmap({ name: 'gradcam', title: h('span', {}, m['compare.gradcam']), label: m['compare.gradcam'], scale: 'sequential' });
-  const diff = new Heatmap({ name: 'diff', title: m['compare.diff'], label: m['compare.diff'], scale: 'diverging' });
+  const cam = new Heatmap({ name: 'cam', title: h('span', {}, ...mathText(m['compare.cam'])), label: m['compare.cam'], scale: 'sequential' });
+  const grad = new Heatmap({ name: 'gradcam', title: h('span', {}, ...mathText(m['compare.gradcam'])), label: m['compare.gradcam'], scale: 'sequential' });
+  const diff = new Heatmap({ name: 'diff', title: h('span', {}, ...mathText(m['compare.diff'])), label: m['compare.diff'], scale: 'diverging' });
   const correlation = h('output', { 'data-output': 'correlation' });
   const contrastCam = h('output', { 'data-output': 'contrast-cam' });
   const contrastGrad = h('output', { 'data-output': 'contrast-gradcam' });
@@ -35,30 +36,30 @@ export function mountCamVsGradCam(host: HTMLElement, locale: Locale): ToyStore {
   const stats = h(
     'table',
     { class: 'weights compare-stats' },
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }), h('th', { scope: 'col' }, m['compare.surround']), h('th', { scope: 'col' }, m['compare.contrast']))),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }), h('th', { scope: 'col' }, ...mathText(m['compare.surround'])), h('th', { scope: 'col' }, ...mathText(m['compare.contrast'])))),
     h(
       'tbody',
       {},
-      h('tr', {}, h('th', { scope: 'row' }, m['compare.cam']), h('td', {}, surroundCam), h('td', {}, contrastCam)),
-      h('tr', {}, h('th', { scope: 'row' }, m['compare.gradcam']), h('td', {}, surroundGrad), h('td', {}, contrastGrad)),
+      h('tr', {}, h('th', { scope: 'row' }, ...mathText(m['compare.cam'])), h('td', {}, surroundCam), h('td', {}, contrastCam)),
+      h('tr', {}, h('th', { scope: 'row' }, ...mathText(m['compare.gradcam'])), h('td', {}, surroundGrad), h('td', {}, contrastGrad)),
     ),
   );
 
   host.replaceChildren(
     frame.bar,
     frame.problems.element,
-    h('label', { class: 'scene-choice' }, h('span', {}, m['compare.scene'], ' '), select),
-    h('h4', { class: 'widget-heading' }, m['explain.mapsHeading']),
+    h('label', { class: 'scene-choice' }, h('span', {}, ...mathText(m['compare.scene']), ' '), select),
+    h('h4', { class: 'widget-heading' }, ...mathText(m['explain.mapsHeading'])),
     frame.editor.element,
-    h('p', { class: 'widget-hint' }, m['widget.keys']),
-    h('h4', { class: 'widget-heading' }, m['widget.weightsHeading']),
+    h('p', { class: 'widget-hint' }, ...mathText(m['widget.keys'])),
+    h('h4', { class: 'widget-heading' }, ...mathText(m['widget.weightsHeading'])),
     frame.weights.element,
-    h('h4', { class: 'widget-heading' }, m['compare.heading']),
-    h('p', { class: 'widget-hint' }, m['compare.scaling']),
+    h('h4', { class: 'widget-heading' }, ...mathText(m['compare.heading'])),
+    h('p', { class: 'widget-hint' }, ...mathText(m['compare.scaling'])),
     h('div', { class: 'map-row' }, cam.element, grad.element, diff.element),
-    h('p', {}, m['compare.correlation'], ' ', correlation),
+    h('p', {}, ...mathText(m['compare.correlation']), ' ', correlation),
     h('div', { class: 'table-scroll' }, stats),
-    h('p', { class: 'widget-hint' }, m['compare.contrastNote']),
+    h('p', { class: 'widget-hint' }, ...mathText(m['compare.contrastNote'])),
   );
 
   store.subscribe((state) => {

@@ -1,3 +1,4 @@
+import { mathText } from './math-text.ts';
 import { h } from './dom.ts';
 
 export interface Choice<T extends string> {
@@ -17,9 +18,9 @@ export function choiceGroup<T extends string>(options: {
   const radios = options.choices.map((choice) => {
     const radio = h('input', { type: 'radio', name: group, value: choice.value, checked: choice.value === options.value, 'data-choice': `${options.name}:${choice.value}` });
     radio.addEventListener('change', () => radio.checked && options.onChange(choice.value));
-    return { radio, label: h('label', {}, radio, ' ', choice.label) };
+    return { radio, label: h('label', {}, radio, ' ', ...mathText(choice.label)) };
   });
-  const element = h('fieldset', { class: 'choice-group', 'data-choice-group': options.name }, h('legend', {}, options.legend), ...radios.map((r) => r.label));
+  const element = h('fieldset', { class: 'choice-group', 'data-choice-group': options.name }, h('legend', {}, ...mathText(options.legend)), ...radios.map((r) => r.label));
   return {
     element,
     set(value: T) {

@@ -9,6 +9,7 @@ import type { ToyStore } from '../state/toy-store.ts';
 import { createToyFrame, headChoice, targetChoice } from './toy-frame.ts';
 import { Heatmap } from './heatmap.ts';
 import { generalTex, numbersTex } from './derivation-tex.ts';
+import { mathText } from './math-text.ts';
 import { h, symbol } from './dom.ts';
 
 const COUNT = derivationSteps.length;
@@ -37,11 +38,11 @@ export function mountDerivation(host: HTMLElement, locale: Locale): ToyStore {
   let last: { state: DerivedState; n: DerivationNumbers } | null = null;
 
   // The step controls.
-  const prev = h('button', { type: 'button', class: 'widget-button', 'data-action': 'prev' }, '← ', m['derivation.prev']);
-  const next = h('button', { type: 'button', class: 'widget-button', 'data-action': 'next' }, m['derivation.next'], ' →');
+  const prev = h('button', { type: 'button', class: 'widget-button', 'data-action': 'prev', 'aria-label': m['derivation.prev'] }, '← ', m['derivation.prevShort']);
+  const next = h('button', { type: 'button', class: 'widget-button', 'data-action': 'next', 'aria-label': m['derivation.next'] }, ...mathText(m['derivation.nextShort']), ' →');
   const position = h('output', { 'data-output': 'step-index', 'aria-live': 'polite' });
   const links = derivationSteps.map((id, s) => {
-    const a = h('a', { href: stepSearch(location.search, s), 'data-step-link': s + 1 }, format(m['derivation.stepShort'], { n: s + 1 }), ' ', m[`derivation.${id}.title`]);
+    const a = h('a', { href: stepSearch(location.search, s), 'data-step-link': s + 1 }, format(m['derivation.stepShort'], { n: s + 1 }), ' ', ...mathText(m[`derivation.${id}.title`]));
     a.addEventListener('click', (event) => {
       if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
       event.preventDefault();
@@ -58,8 +59,8 @@ export function mountDerivation(host: HTMLElement, locale: Locale): ToyStore {
     const element = h(
       'li',
       { class: 'derivation-line', 'data-step': s + 1, 'data-id': id },
-      h('h5', {}, format(m['derivation.stepShort'], { n: s + 1 }), ' ', m[`derivation.${id}.title`]),
-      h('p', { class: 'explain' }, m[`derivation.${id}.text`]),
+      h('h5', {}, format(m['derivation.stepShort'], { n: s + 1 }), ' ', ...mathText(m[`derivation.${id}.title`])),
+      h('p', { class: 'explain' }, ...mathText(m[`derivation.${id}.text`])),
       general,
       numbers,
       verdict,
@@ -72,7 +73,7 @@ export function mountDerivation(host: HTMLElement, locale: Locale): ToyStore {
     'div',
     { class: 'derivation', tabindex: 0, role: 'group', 'aria-label': m['derivation.label'], 'aria-keyshortcuts': 'ArrowLeft ArrowRight Home End', 'data-stepper': true },
     h('div', { class: 'step-controls' }, prev, position, next),
-    h('p', { class: 'widget-hint' }, m['derivation.keys']),
+    h('p', { class: 'widget-hint' }, ...mathText(m['derivation.keys'])),
     h('ol', { class: 'derivation-lines' }, ...lines.map((l) => l.element)),
   );
   prev.addEventListener('click', () => go(step - 1, true));
@@ -113,11 +114,11 @@ export function mountDerivation(host: HTMLElement, locale: Locale): ToyStore {
         {},
         h('th', { scope: 'col' }, symbol('k')),
         h('th', { scope: 'col' }, symbol('w', 'k', 'c')),
-        h('th', { scope: 'col' }, 'Σ', h('sub', {}, 'ij'), ' ∂', symbol('Y', undefined, 'c'), '/∂', symbol('A', 'ij', 'k'), h('br'), h('small', {}, m['derivation.autodiff'])),
-        h('th', { scope: 'col' }, m['derivation.difference']),
+        h('th', { scope: 'col' }, 'Σ', h('sub', {}, 'ij'), ' ∂', symbol('Y', undefined, 'c'), '/∂', symbol('A', 'ij', 'k'), h('br'), h('small', {}, ...mathText(m['derivation.autodiff']))),
+        h('th', { scope: 'col' }, ...mathText(m['derivation.difference'])),
         h('th', { scope: 'col' }, symbol('α', 'k', 'c')),
         h('th', { scope: 'col' }, symbol('w', 'k', 'c'), ' / ', symbol('Z')),
-        h('th', { scope: 'col' }, m['derivation.spread']),
+        h('th', { scope: 'col' }, ...mathText(m['derivation.spread'])),
       ),
     ),
     h(
@@ -131,32 +132,33 @@ export function mountDerivation(host: HTMLElement, locale: Locale): ToyStore {
       ),
     ),
   );
-  const tableNote = h('p', { class: 'widget-hint', hidden: true }, m['derivation.fcTableNote']);
+  const tableNote = h('p', { class: 'widget-hint', hidden: true }, ...mathText(m['derivation.fcTableNote']));
 
   // The maps.
-  const cam = new Heatmap({ name: 'cam', title: h('span', {}, m['derivation.cam'], ' ', symbol('M', 'c')), label: m['derivation.cam'], scale: 'diverging' });
-  const grad = new Heatmap({ name: 'gradcam', title: h('span', {}, m['derivation.gradcam'], ' ', symbol('L', undefined, 'c')), label: m['derivation.gradcam'], scale: 'sequential' });
-  const diff = new Heatmap({ name: 'diff', title: m['derivation.mapDiff'], label: m['derivation.mapDiff'], scale: 'diverging' });
+  const cam = new Heatmap({ name: 'cam', title: h('span', {}, ...mathText(m['derivation.cam']), ' ', symbol('M', 'c')), label: m['derivation.cam'], scale: 'diverging' });
+  const grad = new Heatmap({ name: 'gradcam', title: h('span', {}, ...mathText(m['derivation.gradcam']), ' ', symbol('L', undefined, 'c')), label: m['derivation.gradcam'], scale: 'sequential' });
+  const diff = new Heatmap({ name: 'diff', title: h('span', {}, ...mathText(m['derivation.mapDiff'])), label: m['derivation.mapDiff'], scale: 'diverging' });
 
   host.replaceChildren(
     frame.bar,
     frame.problems.element,
     h('div', { class: 'choice-row' }, head.element, target.element),
-    h('p', { class: 'widget-hint' }, m['derivation.break']),
+    h('p', { class: 'widget-hint' }, ...mathText(m['derivation.break'])),
     h('details', { class: 'edit-details' },
-      h('summary', {}, m['derivation.edit']),
-      h('h4', { class: 'widget-heading' }, m['explain.mapsHeading']),
+      h('summary', {}, ...mathText(m['derivation.edit'])),
+      h('h4', { class: 'widget-heading' }, ...mathText(m['explain.mapsHeading'])),
       frame.editor.element,
-      h('p', { class: 'widget-hint' }, m['widget.keys']),
+      h('p', { class: 'widget-hint' }, ...mathText(m['widget.keys'])),
     ),
-    h('h4', { class: 'widget-heading' }, m['widget.weightsHeading']),
+    h('h4', { class: 'widget-heading' }, ...mathText(m['widget.weightsHeading'])),
     frame.weights.element,
-    h('h4', { class: 'widget-heading' }, m['derivation.heading']),
-    h('div', { class: 'derivation-layout' }, h('nav', { class: 'step-nav', 'aria-label': m['derivation.linksLabel'] }, linkList), stepper),
-    h('h4', { class: 'widget-heading' }, m['derivation.tableHeading']),
+    h('h4', { class: 'widget-heading' }, ...mathText(m['derivation.heading'])),
+    h('nav', { class: 'step-nav', 'aria-label': m['derivation.linksLabel'] }, linkList),
+    stepper,
+    h('h4', { class: 'widget-heading' }, ...mathText(m['derivation.tableHeading'])),
     h('div', { class: 'table-scroll' }, table),
     tableNote,
-    h('h4', { class: 'widget-heading' }, m['derivation.mapsHeading']),
+    h('h4', { class: 'widget-heading' }, ...mathText(m['derivation.mapsHeading'])),
     h('div', { class: 'map-row' }, cam.element, grad.element, diff.element),
   );
 
@@ -182,9 +184,9 @@ export function mountDerivation(host: HTMLElement, locale: Locale): ToyStore {
       const tex = numbersTex(derivationSteps[s], n, d.head, target);
       line.numbers.hidden = tex === null;
       if (tex !== null) renderTex(line.numbers, tex);
-      line.verdict.textContent = verdictText(m, check);
+      line.verdict.replaceChildren(...mathText(verdictText(m, check)));
       line.why.hidden = s !== firstFailure;
-      line.why.textContent = s === firstFailure ? m[d.head === 'fc' ? 'derivation.why.fc' : target === 'probability' ? 'derivation.why.probability' : 'derivation.why.other'] : '';
+      line.why.replaceChildren(...(s === firstFailure ? mathText(m[d.head === 'fc' ? 'derivation.why.fc' : target === 'probability' ? 'derivation.why.probability' : 'derivation.why.other']) : []));
     });
     renderTable(n, d.head === 'fc');
   }
@@ -210,7 +212,7 @@ export function mountDerivation(host: HTMLElement, locale: Locale): ToyStore {
     renderSteps(state, n);
     cam.show(d.M, d.H, d.W);
     grad.show(d.gradCam, d.H, d.W);
-    diff.show(n.mapDiff, d.H, d.W);
+    diff.show(n.mapDiff, d.H, d.W, Math.max(...Array.from(d.gradCam), ...Array.from(n.camOverZ)));
     frame.rendered(state);
   });
   void store.refresh();

@@ -4,6 +4,7 @@ import { formatNumber } from '../state/parse-number.ts';
 import type { ToyStore } from '../state/toy-store.ts';
 import { createToyFrame, headChoice, targetChoice } from './toy-frame.ts';
 import { Heatmap } from './heatmap.ts';
+import { mathText } from './math-text.ts';
 import { h, symbol } from './dom.ts';
 
 /**
@@ -29,29 +30,29 @@ export function mountGradCam(host: HTMLElement, locale: Locale): ToyStore {
     const spread = h('output', { 'data-output': `spread-${k}` });
     map.element.append(
       h('p', { class: 'map-footer' }, symbol('α', k + 1, 'c'), ' = ', alpha),
-      h('p', { class: 'map-footer widget-hint' }, m['gradcam.spread'], ' ', spread),
+      h('p', { class: 'map-footer widget-hint' }, ...mathText(m['gradcam.spread']), ' ', spread),
     );
     return { map, alpha, spread };
   });
-  const linear = new Heatmap({ name: 'linear', title: m['gradcam.linear'], label: m['gradcam.linear'], scale: 'diverging' });
-  const relu = new Heatmap({ name: 'gradcam', title: m['gradcam.relu'], label: m['gradcam.relu'], scale: 'sequential' });
-  const hires = new Heatmap({ name: 'hirescam', title: m['gradcam.hires'], label: m['gradcam.hires'], scale: 'sequential' });
+  const linear = new Heatmap({ name: 'linear', title: h('span', {}, ...mathText(m['gradcam.linear'])), label: m['gradcam.linear'], scale: 'diverging' });
+  const relu = new Heatmap({ name: 'gradcam', title: h('span', {}, ...mathText(m['gradcam.relu'])), label: m['gradcam.relu'], scale: 'sequential' });
+  const hires = new Heatmap({ name: 'hirescam', title: h('span', {}, ...mathText(m['gradcam.hires'])), label: m['gradcam.hires'], scale: 'sequential' });
   const y = h('output', { 'data-output': 'y' });
 
   host.replaceChildren(
     frame.bar,
     frame.problems.element,
     h('div', { class: 'choice-row' }, head.element, target.element),
-    h('h4', { class: 'widget-heading' }, m['explain.mapsHeading']),
+    h('h4', { class: 'widget-heading' }, ...mathText(m['explain.mapsHeading'])),
     frame.editor.element,
-    h('p', { class: 'widget-hint' }, m['widget.keys']),
-    h('h4', { class: 'widget-heading' }, m['widget.weightsHeading']),
+    h('p', { class: 'widget-hint' }, ...mathText(m['widget.keys'])),
+    h('h4', { class: 'widget-heading' }, ...mathText(m['widget.weightsHeading'])),
     frame.weights.element,
-    h('p', { class: 'widget-hint' }, m['gradcam.weightsNote']),
-    h('p', { class: 'y-line' }, m['gradcam.y'], ' ', y),
-    h('h4', { class: 'widget-heading' }, m['gradcam.gradHeading']),
+    h('p', { class: 'widget-hint' }, ...mathText(m['gradcam.weightsNote'])),
+    h('p', { class: 'y-line' }, ...mathText(m['gradcam.y']), ' ', y),
+    h('h4', { class: 'widget-heading' }, ...mathText(m['gradcam.gradHeading'])),
     h('div', { class: 'map-row' }, ...gradients.map((g) => g.map.element)),
-    h('h4', { class: 'widget-heading' }, m['gradcam.mapHeading']),
+    h('h4', { class: 'widget-heading' }, ...mathText(m['gradcam.mapHeading'])),
     h('div', { class: 'map-row' }, linear.element, relu.element, hires.element),
   );
 
@@ -60,10 +61,14 @@ export function mountGradCam(host: HTMLElement, locale: Locale): ToyStore {
     head.set(d.head);
     target.set(inputs.target ?? 'score');
     const c = inputs.c;
-    y.textContent = format(m[(inputs.target ?? 'score') === 'score' ? 'gradcam.y.score' : 'gradcam.y.probability'], {
-      c: c + 1,
-      value: formatNumber((inputs.target ?? 'score') === 'score' ? d.S[c] : d.p[c]),
-    });
+    y.replaceChildren(
+      ...mathText(
+        format(m[(inputs.target ?? 'score') === 'score' ? 'gradcam.y.score' : 'gradcam.y.probability'], {
+          c: c + 1,
+          value: formatNumber((inputs.target ?? 'score') === 'score' ? d.S[c] : d.p[c]),
+        }),
+      ),
+    );
     gradients.forEach((g, k) => {
       g.map.show(d.dYdA.subarray(k * d.Z, (k + 1) * d.Z), d.H, d.W);
       g.alpha.textContent = formatNumber(d.alpha[k]);

@@ -2,6 +2,11 @@ import { formatNumber } from '../state/parse-number.ts';
 import { divergingColours, extent, sequentialColours } from './colormap.ts';
 import { h } from './dom.ts';
 
+/** Cell text: formatNumber, with tiny values as 1.2e-7 so they fit a cell. */
+function cellNumber(x: number): string {
+  return x !== 0 && Math.abs(x) < 1e-4 ? x.toExponential(1) : formatNumber(x);
+}
+
 export type HeatmapScale = 'sequential' | 'diverging';
 
 /**
@@ -26,19 +31,22 @@ export class Heatmap {
     this.element = h('figure', { class: 'heatmap-figure' }, h('figcaption', {}, options.title), this.#table, this.#legend, this.#note);
   }
 
-  /** Draws the map; values are row-major [H][W]. */
-  show(values: ArrayLike<number>, H: number, W: number): void {
+  /**
+   * Draws the map; values are row-major [H][W]. `floor` sets the smallest half-range of a diverging scale,
+   * so that float32 rounding noise (1e-7) on a map that should be zero is drawn white, not saturated.
+   */
+  show(values: ArrayLike<number>, H: number, W: number, floor = 0): void {
     this.#table.hidden = false;
     this.#legend.hidden = false;
     this.#note.hidden = true;
     if (this.#shape !== `${H}x${W}`) this.#build(H, W);
     const [min, max] = extent(values);
-    const maxAbs = Math.max(Math.abs(min), Math.abs(max));
+    const maxAbs = Math.max(Math.abs(min), Math.abs(max), floor);
     const colour = this.#scale === 'diverging' ? divergingColours(maxAbs) : sequentialColours(min, max);
     for (let n = 0; n < H * W; n++) {
       const cell = this.#cells[n];
       const { fill, text } = colour(values[n]);
-      cell.textContent = formatNumber(values[n]);
+      cell.textContent = cellNumber(values[n]);
       cell.style.backgroundColor = fill;
       cell.style.color = text;
     }
