@@ -238,8 +238,13 @@ describe('loading', () => {
     const before = requests.filter((u) => u.endsWith('.js'));
     await start(page, 'cam-derivation');
     const added = requests.filter((u) => u.endsWith('.js') && !before.includes(u));
-    expect(added.some((u) => /derivation/.test(u))).toBe(true);
+    const chunk = added.find((u) => /derivation/.test(u));
+    expect(chunk).toBeDefined();
     expect(before.some((u) => /derivation/.test(u))).toBe(false);
+    // KaTeX's renderer travels in that chunk, and in no script the page loaded before it.
+    const text = (url: string) => page.evaluate((u) => fetch(u).then((r) => r.text()), url);
+    expect(await text(chunk!)).toContain('KaTeX parse error');
+    for (const url of before) expect(await text(url)).not.toContain('KaTeX parse error');
     await page.close();
   });
 });
