@@ -165,7 +165,9 @@ export function mountDerivation(host: HTMLElement, locale: Locale): ToyStore {
   function renderSteps(state: DerivedState, n: DerivationNumbers): void {
     const { inputs, derived: d } = state;
     const target = inputs.target ?? 'score';
-    const firstFailure = n.checks.findIndex((s) => !s.holds);
+    // The line where the chain visibly breaks: for the flatten head, the chain rule (its gradient is not one
+    // number per channel); otherwise the first line that exists and fails.
+    const firstFailure = d.head === 'fc' ? derivationSteps.indexOf('chain') : n.checks.findIndex((s) => !s.holds && !s.absent);
     position.textContent = format(m['derivation.position'], { n: step + 1, count: COUNT });
     prev.disabled = step === 0;
     next.disabled = step === COUNT - 1;

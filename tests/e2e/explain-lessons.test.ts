@@ -186,6 +186,9 @@ for (const { prefix, line } of locales) {
       await page.check('cam-derivation input[data-choice="target:score"]');
       await page.check('cam-derivation input[data-choice="head:fc"]');
       await expect.poll(holds).toEqual(['absent', 'absent', 'false', 'absent', 'false', 'false', 'false', 'false']);
+      // The reason sits at the chain rule, where the gradient stops being one number per channel.
+      expect(await page.locator('cam-derivation .derivation-line[data-step="5"] .why').isHidden()).toBe(false);
+      expect(await page.locator('cam-derivation .derivation-line[data-step="1"] .why').isHidden()).toBe(true);
       const { grad } = fcHeadByHand(seedExample().A, 3, 0);
       const spread = Math.max(...grad[0].flat()) - Math.min(...grad[0].flat());
       expect(Math.abs(Number(await outputText(page, 't-spread-0')) - spread)).toBeLessThan(1e-4);
