@@ -183,7 +183,8 @@ export function mountDerivation(host: HTMLElement, locale: Locale): ToyStore {
       line.element.classList.toggle('current', s === step);
       line.element.dataset.holds = verdictState(check);
       if (s > step) return;
-      const tex = numbersTex(derivationSteps[s], n, d.head, target);
+      // Only the current line shows its numbers (the earlier ones fold to formula and verdict), so only it is typeset.
+      const tex = s === step ? numbersTex(derivationSteps[s], n, d.head, target) : null;
       line.numbers.hidden = tex === null;
       if (tex !== null) renderTex(line.numbers, tex);
       line.verdict.replaceChildren(...mathText(verdictText(m, check)));
