@@ -206,6 +206,10 @@ export function mountDerivation(host: HTMLElement, locale: Locale): ToyStore {
     });
   }
 
+  // A link to one line (?step=N) should land on the derivation itself, not on the controls above it.
+  let scrollOnFirstRender = new URLSearchParams(location.search).has('step');
+  const stepNav = linkList.parentElement;
+
   store.subscribe((state) => {
     const d = state.derived;
     const n = derivationNumbers(state.inputs, d);
@@ -216,6 +220,10 @@ export function mountDerivation(host: HTMLElement, locale: Locale): ToyStore {
     cam.show(d.M, d.H, d.W);
     grad.show(d.gradCam, d.H, d.W);
     diff.show(n.mapDiff, d.H, d.W, Math.max(...Array.from(d.gradCam), ...Array.from(n.camOverZ)));
+    if (scrollOnFirstRender) {
+      scrollOnFirstRender = false;
+      stepNav?.scrollIntoView({ block: 'start' });
+    }
     frame.rendered(state);
   });
   void store.refresh();

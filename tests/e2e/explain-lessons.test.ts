@@ -161,6 +161,9 @@ for (const { prefix, line } of locales) {
       const { page, errors } = await openPage(browser, `${prefix}/lessons/08-cam-is-grad-cam/?step=6`);
       await start(page, 'cam-derivation');
       expect(await outputText(page, 'step-index')).toBe(line(6));
+      // The page lands on the derivation's line links (in the upper half of the 800-pixel window), not at the top of the lesson.
+      const navTop = () => page.locator('cam-derivation .step-nav').evaluate((el) => el.getBoundingClientRect().top);
+      await expect.poll(async () => { const top = await navTop(); return top >= 0 && top < 400; }).toBe(true);
       expect(await page.locator('cam-derivation .derivation-line:not([hidden])').count()).toBe(6);
       expect(await page.locator('cam-derivation [data-step-link="2"]').getAttribute('href')).toBe('?step=2');
       await page.click('cam-derivation [data-step-link="2"]');
