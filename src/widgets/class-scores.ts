@@ -106,7 +106,7 @@ function renderFormula(target: HTMLElement, { inputs, derived }: DerivedState): 
 }
 
 /** One row per class: pick the class, edit w_k^c and b_c, read S_c and p_c. */
-function weightTable(m: Messages, store: ToyStore, problems: Problems, K: number, C: number) {
+export function weightTable(m: Messages, store: ToyStore, problems: Problems, K: number, C: number) {
   const table = h('table', { class: 'weights' });
   const head = h('tr', {}, h('th', { scope: 'col' }, m['widget.class']));
   for (let k = 0; k < K; k++) head.append(h('th', { scope: 'col' }, symbol('w', k + 1, 'c')));

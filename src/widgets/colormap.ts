@@ -1,4 +1,4 @@
-import { interpolateViridis } from 'd3-scale-chromatic';
+import { interpolateRdBu, interpolateViridis } from 'd3-scale-chromatic';
 import { scaleSequential } from 'd3-scale';
 import { rgb } from 'd3-color';
 
@@ -43,4 +43,16 @@ export function extent(...arrays: ArrayLike<number>[]): [number, number] {
     }
   }
   return min <= max ? [min, max] : [0, 0];
+}
+
+/**
+ * Signed values (gradients, maps before the ReLU): a diverging red-blue map symmetric about zero,
+ * red for positive, blue for negative, near-white at zero; never red-green.
+ */
+export function divergingColours(maxAbs: number): (value: number) => { fill: string; text: string } {
+  const m = maxAbs > 0 ? maxAbs : 1;
+  return (value) => {
+    const s = Math.max(-1, Math.min(1, value / m));
+    return { fill: interpolateRdBu(0.5 - s / 2), text: Math.abs(s) > 0.6 ? '#ffffff' : '#111111' };
+  };
 }

@@ -20,6 +20,10 @@ export function storeOf(host: HTMLElement): ToyStore | undefined {
 // Each entry is a separate chunk, fetched the first time a widget of that kind is seen.
 const widgets: Record<string, () => Promise<Mount>> = {
   'cam-class-scores': () => import('./class-scores-entry.ts').then((m) => m.mount),
+  'cam-limits': () => import('./cam-limits-entry.ts').then((m) => m.mount),
+  'cam-grad-cam': () => import('./grad-cam-entry.ts').then((m) => m.mount),
+  'cam-derivation': () => import('./derivation-entry.ts').then((m) => m.mount),
+  'cam-vs-grad-cam': () => import('./cam-vs-grad-cam-entry.ts').then((m) => m.mount),
 };
 
 const queue: HTMLElement[] = [];
