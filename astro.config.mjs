@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { rehypeFailOnKatexError } from './src/markdown/fail-on-katex-error.ts';
+import { remarkSlides } from './src/slides/split.ts';
 
 // A sub-folder host (GitHub Pages: https://user.github.io/cam-lab/) sets BASE_PATH=/cam-lab/ at build time.
 const base = process.env.BASE_PATH ?? '/';
@@ -22,7 +23,8 @@ export default defineConfig({
   markdown: {
     // Astro 7's default processor (Sätteri) runs no remark/rehype plugins: unified() does.
     processor: unified({
-      remarkPlugins: [remarkMath],
+      // remarkSlides groups each lesson into slides (src/slides/README.md); the lesson page renders the groups invisibly.
+      remarkPlugins: [remarkMath, remarkSlides],
       rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml' }], rehypeFailOnKatexError],
     }),
   },

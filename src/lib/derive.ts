@@ -5,6 +5,11 @@ import { classActivationMap } from './cam.ts';
 import { gapHead } from './heads.ts';
 import { classGradient, type GradientTarget } from './gradient.ts';
 import { gradCamWeights, weightedChannelSum } from './gradcam.ts';
+import { classScores } from './scores.ts';
+import { fcHead, toyFcParamsFor } from './fc-head.ts';
+
+/** The head on top of the last conv layer: GAP + one linear layer (CAM's), or flatten + dense + dense (VGG's kind). */
+export type HeadKind = 'gap' | 'fc';
 
 /** The inputs of a toy page: everything a learner can edit. */
 export interface ToyInputs {
@@ -22,6 +27,8 @@ export interface ToyInputs {
   target?: GradientTarget;
   /** Negate the gradients (Grad-CAM's counterfactual explanation). */
   counterfactual?: boolean;
+  /** Which head produces S (default 'gap'). The 'fc' head is the seeded toy of fc-head.ts; it ignores w and b. */
+  head?: HeadKind;
 }
 
 /** Every derived value of a toy state. Flat arrays: maps are row-major [H][W], gradients [K][H][W]. */
@@ -39,7 +46,7 @@ export interface Derived {
   S: Float32Array;
   /** softmax(S). */
   p: Float32Array;
-  /** M_c = sum_k w_k^c A^k for the chosen class. */
+  /** M_c = sum_k w_k^c A^k for the chosen class, with the GAP head's w (the FC head has no w_k^c: views say so). */
   M: Float32Array;
   /** dY^c/dA^k_ij for the chosen class and target, [K][H][W]. */
   dYdA: Float32Array;
@@ -53,6 +60,21 @@ export interface Derived {
   gradCamLinear: Float32Array;
   /** ReLU(sum_k alpha_k^c A^k). */
   gradCam: Float32Array;
+  /** Which head produced S, dY/dA and alpha. */
+  head: HeadKind;
+  /** S of the GAP head and of the FC head for every class, whichever is chosen, to set them side by side. */
+  Sgap: Float32Array;
+  Sfc: Float32Array;
+  /**
+   * dY^c/dF^k by autodiff through the GAP head's linear layer (w_k^c for the score); NaN for the FC head,
+   * whose score does not pass through F at all.
+   */
+  dYdF: Float32Array;
+  /** min_ij and max_ij of dY^c/dA^k_ij per channel: equal for a GAP head, apart for an FC head. */
+  gradMin: Float32Array;
+  gradMax: Float32Array;
+  /** HiResCAM: ReLU(sum_k dY^c/dA^k ⊙ A^k), element by element (gradients negated when counterfactual). */
+  hiResCam: Float32Array;
 }
 
 /** Throws a plain message if the inputs' shapes do not agree; views validate cells before this. */
@@ -80,13 +102,17 @@ export async function derive(inputs: ToyInputs): Promise<Derived> {
   const Z = H * W;
   const pooling = inputs.pooling ?? 'mean';
   const target = inputs.target ?? 'score';
+  const headKind: HeadKind = inputs.head ?? 'gap';
+  const fcParams = toyFcParamsFor(K, H, W, C);
 
   const packed = tf.tidy(() => {
     const A = tf.transpose(tf.tensor3d(inputs.A, [K, H, W]), [1, 2, 0]) as tf.Tensor3D; // -> [H, W, K]
     const w = tf.tensor2d(inputs.w, [C, K]);
     const b = tf.tensor1d(inputs.b);
     const wc = tf.squeeze(tf.slice(w, [inputs.c, 0], [1, K]), [0]) as tf.Tensor1D;
-    const head = gapHead(w, b, pooling);
+    const gap = gapHead(w, b, pooling);
+    const fc = fcHead(fcParams);
+    const head = headKind === 'fc' ? fc : gap;
 
     const F = globalPool(A, pooling);
     const S = head(A);
@@ -96,7 +122,20 @@ export async function derive(inputs: ToyInputs): Promise<Derived> {
     const sumGrad = tf.sum(dYdA, [0, 1]);
     const alpha = gradCamWeights(dYdA, { counterfactual: inputs.counterfactual });
     const linear = weightedChannelSum(A, alpha);
-    const parts = [F, globalMaxPool(A), S, p, M, tf.transpose(dYdA, [2, 0, 1]), sumGrad, tf.sub(sumGrad, wc), alpha, linear, tf.relu(linear)];
+    const dYdF =
+      headKind === 'fc'
+        ? tf.fill([K], NaN)
+        : tf.grad((f: tf.Tensor) => {
+            const scores = classScores(f as tf.Tensor1D, w, b);
+            const out = target === 'score' ? scores : tf.softmax(scores);
+            return tf.squeeze(tf.slice(out, [inputs.c], [1]));
+          })(F);
+    const signed = inputs.counterfactual ? tf.neg(dYdA) : dYdA;
+    const hiRes = tf.relu(tf.sum(tf.mul(signed, A), 2));
+    const parts = [
+      F, globalMaxPool(A), S, p, M, tf.transpose(dYdA, [2, 0, 1]), sumGrad, tf.sub(sumGrad, wc), alpha, linear, tf.relu(linear),
+      gap(A), fc(A), dYdF, tf.min(dYdA, [0, 1]), tf.max(dYdA, [0, 1]), hiRes,
+    ];
     return tf.concat(parts.map((t) => tf.reshape(t, [-1])));
   });
   let flat: Float32Array;
@@ -112,5 +151,6 @@ export async function derive(inputs: ToyInputs): Promise<Derived> {
     K, H, W, C, Z,
     F: take(K), Fmax: take(K), S: take(C), p: take(C), M: take(Z), dYdA: take(K * Z),
     sumGrad: take(K), check: take(K), alpha: take(K), gradCamLinear: take(Z), gradCam: take(Z),
+    head: headKind, Sgap: take(C), Sfc: take(C), dYdF: take(K), gradMin: take(K), gradMax: take(K), hiResCam: take(Z),
   };
 }

@@ -7,3 +7,6 @@ export * from './gradcam.ts';
 export * from './display.ts';
 export * from './localize.ts';
 export * from './derive.ts';
+export * from './fc-head.ts';
+export * from './derivation.ts';
+export * from './compare.ts';

@@ -83,7 +83,7 @@ export function mountCam(host: HTMLElement, locale: Locale): ToyStore {
   const mPanel = h('figure', { class: 'cam-map' });
   const mLegend = new Legend(m);
   const cellFormula = h('p', { class: 'formula-line', 'data-formula': 'cell' });
-  const identity = h('div', { class: 'identity', 'aria-live': 'polite' });
+  const identity = h('div', { class: 'cam-identity', 'aria-live': 'polite' });
   let selected: [number, number] = [2, 2];
 
   // Localization controls: the threshold as a slider, the true box as four numbers.
@@ -269,7 +269,7 @@ export function mountCam(host: HTMLElement, locale: Locale): ToyStore {
       const out = host.querySelector(`[data-output="F-${k}"]`);
       if (out) out.textContent = formatNumber(derived.F[k]);
     }
-    weights.show(state);
+    weights.show(state, store.inputs);
     pooling.select.value = inputs.pooling ?? 'mean';
     const c = inputs.c;
     const [min, max] = extent(derived.M);

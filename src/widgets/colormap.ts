@@ -126,3 +126,15 @@ export function colourMapSelect(messages: Messages, current: ColourMapName, onCh
     },
   };
 }
+
+/**
+ * Signed values (gradients, maps before the ReLU): a diverging red-blue map symmetric about zero,
+ * red for positive, blue for negative, near-white at zero; never red-green.
+ */
+export function divergingColours(maxAbs: number): (value: number) => { fill: string; text: string } {
+  const m = maxAbs > 0 ? maxAbs : 1;
+  return (value) => {
+    const s = Math.max(-1, Math.min(1, value / m));
+    return { fill: interpolateRdBu(0.5 - s / 2), text: Math.abs(s) > 0.6 ? '#ffffff' : '#111111' };
+  };
+}

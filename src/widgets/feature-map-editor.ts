@@ -100,8 +100,9 @@ export class FeatureMapEditor {
           const { fill, text } = colour(v);
           cell.style.backgroundColor = fill;
           cell.style.color = text;
-          // A painted cell shows the value it now holds (typing keeps its own text until it is valid).
-          if (document.activeElement !== cell && !cell.getAttribute('aria-invalid') && cell.value !== formatNumber(v)) cell.value = formatNumber(v);
+          // A cell shows the value it now holds, also after a change from outside (a preset, the presenter's
+          // other window); the field being typed in and one holding invalid text keep what the learner typed.
+          if (document.activeElement !== cell && !cell.getAttribute('aria-invalid') && cell.value !== formatNumber(v)) cell.setValue(v);
         }),
       ),
     );

@@ -29,6 +29,10 @@ const widgets: Record<string, () => Promise<Mount>> = {
   'cam-filters': () => import('./lessons-entry.ts').then((m) => m.mountFiltersWidget),
   'cam-gap': () => import('./lessons-entry.ts').then((m) => m.mountGapWidget),
   'cam-cam': () => import('./lessons-entry.ts').then((m) => m.mountCamWidget),
+  'cam-limits': () => import('./cam-limits-entry.ts').then((m) => m.mount),
+  'cam-grad-cam': () => import('./grad-cam-entry.ts').then((m) => m.mount),
+  'cam-derivation': () => import('./derivation-entry.ts').then((m) => m.mount),
+  'cam-vs-grad-cam': () => import('./cam-vs-grad-cam-entry.ts').then((m) => m.mount),
 };
 
 const queue: HTMLElement[] = [];

@@ -120,8 +120,16 @@ export function toyKit(options: ToyKitOptions): ToyKit {
     cmap: () => cmap,
     edit,
     paintMaps(state) {
-      const [min, max] = extent(...state.inputs.A.map((map) => map.flat()));
-      legend.show(editor.paint(state.inputs.A, colourScale(cmap, min, max)));
+      // store.inputs is the newest state, whatever this render is: it may have been replaced from outside
+      // (the presenter's other window), with another size.
+      const A = store.inputs.A;
+      const [K, H, W] = editor.shape;
+      if (A.length !== K || A[0].length !== H || A[0][0].length !== W) {
+        editor.setValues(A);
+        sizes.setSize(A.length, A[0].length, A[0][0].length);
+      }
+      const [min, max] = extent(...A.map((map) => map.flat()));
+      legend.show(editor.paint(A, colourScale(cmap, min, max)));
       backend.show(state.backend, state.ms);
     },
     save(state) {

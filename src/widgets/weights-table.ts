@@ -106,11 +106,20 @@ export class WeightsTable {
     this.element.replaceChildren(table);
   }
 
-  show({ inputs, derived }: DerivedState): void {
+  /** Shows a derived state; `newest` (the store's current inputs) also refreshes fields changed from outside. */
+  show({ inputs, derived }: DerivedState, newest: ToyInputs = inputs): void {
     const shape = `${inputs.w.length}x${inputs.w[0].length}`;
     if (shape !== this.#shape) {
       this.#shape = shape;
       this.#build(inputs);
+    }
+    const sync = (field: Input | undefined, value: number) => {
+      if (!field || field === document.activeElement || field.getAttribute('aria-invalid')) return;
+      if (field.value !== formatNumber(value)) field.setValue(value);
+    };
+    if (`${newest.w.length}x${newest.w[0].length}` === shape) {
+      newest.w.forEach((row, c) => row.forEach((v, k) => sync(this.#inputs[c]?.[k], v)));
+      newest.b.forEach((v, c) => sync(this.#biases[c], v));
     }
     for (let c = 0; c < this.#radios.length; c++) {
       this.#outS[c].textContent = formatNumber(derived.S[c]);

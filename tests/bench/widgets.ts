@@ -18,4 +18,8 @@ export const benchedWidgets: BenchedWidget[] = [
   { name: 'GAP and GMP (lesson 3)', path: '/lessons/03-global-average-pooling/', tag: 'cam-gap', cells: 'table.fmap input' },
   // Lesson 5: an edit also upsamples M_c to 80 x 80, thresholds, boxes and draws two canvases before 'camlab:rendered'.
   { name: 'class activation map (lesson 5)', path: '/lessons/05-class-activation-map/', tag: 'cam-cam', cells: 'table.fmap input' },
+  { name: 'CAM limits (lesson 6)', path: '/lessons/06-cam-limits/', tag: 'cam-limits', cells: 'input[data-k][data-i][data-j]' },
+  { name: 'Grad-CAM (lesson 7)', path: '/lessons/07-grad-cam/', tag: 'cam-grad-cam', cells: 'input[data-k][data-i][data-j]' },
+  { name: 'derivation (lesson 8)', path: '/lessons/08-cam-is-grad-cam/', tag: 'cam-derivation', cells: 'input[data-k][data-i][data-j]' },
+  { name: 'CAM vs Grad-CAM (lesson 9)', path: '/lessons/09-cam-vs-grad-cam/', tag: 'cam-vs-grad-cam', cells: 'input[data-k][data-i][data-j]' },
 ];

@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { mathParts } from '../../../src/widgets/math-text.ts';
+
+describe('symbols in interface text', () => {
+  it('finds subscripts and superscripts in either order', () => {
+    expect(mathParts('the means α_k^c')).toEqual(['the means ', { name: 'α', sub: 'k', sup: 'c' }]);
+    expect(mathParts('∂Y^c/∂A^k_ij changes')).toEqual(['∂', { name: 'Y', sup: 'c' }, '/∂', { name: 'A', sub: 'ij', sup: 'k' }, ' changes']);
+    expect(mathParts('S_{1} = 56')).toEqual([{ name: 'S', sub: '1' }, ' = 56']);
+  });
+  it('leaves words, library names and plain letters alone', () => {
+    expect(mathParts('pytorch_grad_cam and ReLU(x)')).toEqual(['pytorch_grad_cam and ReLU(x)']);
+    expect(mathParts('a map of Z cells')).toEqual(['a map of Z cells']);
+  });
+});
