@@ -363,3 +363,26 @@ describe('lesson 1’s Table 3', () => {
     });
   }
 });
+
+describe('the lessons as slides', () => {
+  const decks = [
+    ['01-why-explain', 'cam-toy-cam'],
+    ['02-filters-and-feature-maps', 'cam-filters'],
+    ['03-global-average-pooling', 'cam-gap'],
+    ['05-class-activation-map', 'cam-cam'],
+  ];
+  for (const [slug, tag] of decks) {
+    it(`${slug}: the widget has a slide of its own and starts there, with no console error`, async () => {
+      const { page, errors } = await openPage(browser, `/ko/lessons/${slug}/slides/`);
+      let found = false;
+      for (let n = 1; n <= 12 && !found; n++) {
+        await page.goto(`${page.url().split('#')[0]}#/${n}`);
+        found = await page.evaluate((t) => [...document.querySelectorAll(t)].some((e) => (e as HTMLElement).offsetParent !== null), tag);
+      }
+      expect(found).toBe(true);
+      await expect.poll(() => page.locator(`${tag}[data-state]`).first().getAttribute('data-state'), { timeout: 20_000 }).toBe('ready');
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+});
