@@ -372,7 +372,7 @@ describe('the lessons as slides', () => {
     ['05-class-activation-map', 'cam-cam'],
   ];
   for (const [slug, tag] of decks) {
-    it(`${slug}: the widget has a slide of its own and starts there, with no console error`, async () => {
+    it(`${slug}: the widget starts when its slide is shown, with no console error`, async () => {
       const { page, errors } = await openPage(browser, `/ko/lessons/${slug}/slides/`);
       let found = false;
       for (let n = 1; n <= 12 && !found; n++) {
