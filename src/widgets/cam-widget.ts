@@ -10,7 +10,7 @@ import { toyKit } from './toy-kit.ts';
 import { WeightsTable } from './weights-table.ts';
 import { announceRendered, selectControl } from './toy-common.ts';
 import { colourScale, extent, Legend } from './colormap.ts';
-import { drawOverlay, heatGrid, strokeBox } from './heatmap.ts';
+import { drawOverlay, heatGrid, strokeBox, updateHeatGrid } from './heatmap.ts';
 import { h, symbol } from './dom.ts';
 
 export const CAM_TAG = 'cam-cam';
@@ -275,10 +275,13 @@ export function mountCam(host: HTMLElement, locale: Locale): ToyStore {
     const [min, max] = extent(derived.M);
     const scale = colourScale(kit.cmap(), min, max);
     mLegend.show(scale);
-    mPanel.replaceChildren(
-      h('figcaption', {}, symbol('M', c + 1), ' = ', ...inputs.w[c].flatMap((wk, k) => [k > 0 ? ' + ' : '', h('span', { class: 'term', 'data-link': `k${k}` }, formatNumber(wk), ' ', symbol('A', undefined, k + 1))])),
-      heatGrid(derived.M, derived.H, derived.W, scale, { label: format(m['cam.mapLabel'], { c: c + 1 }), output: 'M', cellOutputs: true }),
-    );
+    const caption = h('figcaption', {}, symbol('M', c + 1), ' = ', ...inputs.w[c].flatMap((wk, k) => [k > 0 ? ' + ' : '', h('span', { class: 'term', 'data-link': `k${k}` }, formatNumber(wk), ' ', symbol('A', undefined, k + 1))]));
+    const grid = mPanel.querySelector('table');
+    // Recolour the grid in place when only the numbers changed; rebuild it for a new size.
+    if (grid && grid.rows.length === derived.H && updateHeatGrid(grid, derived.M, scale)) {
+      grid.setAttribute('aria-label', format(m['cam.mapLabel'], { c: c + 1 }));
+      mPanel.firstElementChild?.replaceWith(caption);
+    } else mPanel.replaceChildren(caption, heatGrid(derived.M, derived.H, derived.W, scale, { label: format(m['cam.mapLabel'], { c: c + 1 }), output: 'M', cellOutputs: true }));
     renderCell(state);
     const id = camIdentity(derived.M, inputs.pooling ?? 'mean', inputs.b[c], derived.S[c]);
     const sumLine = h('p', { class: 'formula-line' }, '∑', h('sub', {}, 'x,y'), ' ', symbol('M', c + 1), '(x, y) = ', h('output', { 'data-output': 'sumM' }, formatNumber(id.sumM)));

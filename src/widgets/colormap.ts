@@ -34,6 +34,9 @@ export function textColourOn(fill: string): string {
   return (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) ? '#000000' : '#ffffff';
 }
 
+/** Red-blue with red for the high end (d3's RdBu runs red to blue); one function, so colour tables can be cached. */
+const divergingAt = (t: number): string => interpolateRdBu(1 - t);
+
 /**
  * The colour of a value. Non-negative data use the learner's sequential map (viridis by default, jet
  * on request) over min..max; signed data use a diverging red-blue map centred on zero (blue below,
@@ -48,7 +51,7 @@ export function colourScale(kind: ColourMapName, min: number, max: number): Colo
     const m = Math.max(-lo, hi);
     lo = -m;
     hi = m;
-    at = (t) => interpolateRdBu(1 - t);
+    at = divergingAt;
   } else at = kind === 'jet' ? interpolateJet : interpolateViridis;
   const scale = scaleSequential(at).domain([lo, hi]).clamp(true);
   const fn = ((value: number) => {

@@ -113,7 +113,11 @@ export function heatGrid(values: ArrayLike<number>, H: number, W: number, scale:
 }
 
 /** 256 RGB triples sampled from a scale's colour function, for drawing maps pixel by pixel. */
+const lutCache = new Map<(t: number) => string, Uint8ClampedArray>();
+
 export function colourTable(scale: ColourScale): Uint8ClampedArray {
+  const cached = lutCache.get(scale.at);
+  if (cached) return cached;
   const lut = new Uint8ClampedArray(256 * 3);
   for (let n = 0; n < 256; n++) {
     const colour = scale.at(n / 255);
@@ -122,6 +126,7 @@ export function colourTable(scale: ColourScale): Uint8ClampedArray {
     else rgb = (colour.match(/[\d.]+/g) ?? ['0', '0', '0']).slice(0, 3).map(Number);
     lut.set(rgb, n * 3);
   }
+  lutCache.set(scale.at, lut);
   return lut;
 }
 
