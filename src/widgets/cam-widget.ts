@@ -203,13 +203,13 @@ export function mountCam(host: HTMLElement, locale: Locale): ToyStore {
       return;
     }
     if (token !== relocalizeToken) return;
-    drawLocalization(found, box, state);
+    drawLocalization(found, box);
     kit.save(state);
     announceRendered(host, state);
   }
   let relocalizeToken = 0;
 
-  function drawLocalization(found: MapLocalization, box: Box, state: DerivedState): void {
+  function drawLocalization(found: MapLocalization, box: Box): void {
     const { width, height, up } = found;
     // The toy image: a light ground and a dark object filling the true box.
     const image = new Float32Array(width * height).fill(0.85);
@@ -259,7 +259,6 @@ export function mountCam(host: HTMLElement, locale: Locale): ToyStore {
         found.correct ? m['cam.correct'] : m['cam.wrong'],
       ),
     );
-    void state;
   }
 
   store.subscribe((state) => {

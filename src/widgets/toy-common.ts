@@ -1,4 +1,4 @@
-import { format, type Messages } from '../i18n/index.ts';
+import type { Messages } from '../i18n/index.ts';
 import type { FromUrl } from '../state/url-state.ts';
 import type { DerivedState } from '../state/toy-store.ts';
 import { h } from './dom.ts';
@@ -32,4 +32,3 @@ export function selectControl<T extends string>(label: string, options: { value:
   return { element: h('label', { class: 'widget-control' }, h('span', {}, label, ' '), select), select };
 }
 
-export { format };
