@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Head } from './heads.ts';
+import { seededRandom } from './random.ts';
 
 /**
  * A toy fully connected head, the kind CAM cannot explain (VGG16's): the last conv layer's maps are
@@ -18,17 +19,6 @@ export interface FcHeadParams {
   b2: number[];
 }
 
-/** The same mulberry32 generator the tests use, so the toy head is the same on every machine. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Where each hidden unit looks, in coordinates 0..1 of the map: the centre and the four corners. */
 const FIELDS: readonly [number, number][] = [
@@ -45,7 +35,7 @@ const FIELDS: readonly [number, number][] = [
  * 1/Z so that its numbers stay comparable with GAP's; the second layer mixes the units with seeded weights.
  */
 export function toyFcParams(K: number, H: number, W: number, C: number, seed = 6): FcHeadParams {
-  const rand = seeded(seed * 7919 + K * 1009 + H * 101 + W * 11 + C);
+  const rand = seededRandom(seed * 7919 + K * 1009 + H * 101 + W * 11 + C);
   const D = FIELDS.length;
   const Z = H * W;
   const sigma = 0.28;

@@ -3,20 +3,11 @@
  * when the learner changes K, H or W. Pure functions on plain arrays.
  */
 import type { ToyInputs } from '../lib/derive.ts';
+import { seededRandom } from '../lib/random.ts';
 
 export const LIMITS = { K: 8, H: 16, W: 16, C: 8 } as const;
 
-/** A seeded generator (mulberry32): the same seed gives the same maps, so a random example can be shared. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 /** K maps of H x W whole numbers in 0..9, from a seed. */
 export function randomMaps(K: number, H: number, W: number, seed: number): number[][][] {

@@ -8,17 +8,7 @@ export function expectClose(actual: ArrayLike<number>, expected: ArrayLike<numbe
   }
 }
 
-/** A seeded generator (mulberry32), so random tests are the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../../../src/lib/random.ts';
 
 export function randomMaps(rand: () => number, K: number, H: number, W: number, scale = 10): number[][][] {
   return Array.from({ length: K }, () => Array.from({ length: H }, () => Array.from({ length: W }, () => (rand() - 0.3) * scale)));
