@@ -7,7 +7,6 @@ import { seededRandom } from '../lib/random.ts';
 
 export const LIMITS = { K: 8, H: 16, W: 16, C: 8 } as const;
 
-
 /** K maps of H x W whole numbers in 0..9, from a seed. */
 export function randomMaps(K: number, H: number, W: number, seed: number): number[][][] {
   const rand = seededRandom(seed);
