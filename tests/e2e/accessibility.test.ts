@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './browser.ts';
-import { openPage } from './pages.ts';
+import { lessonSlugs as slugs, openPage } from './pages.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -13,7 +13,6 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-const slugs = ['01-why-explain', '02-filters-and-feature-maps', '03-global-average-pooling', '04-class-scores', '05-class-activation-map'];
 const paths = ['/', '/ko/', ...slugs.flatMap((slug) => [`/lessons/${slug}/`, `/ko/lessons/${slug}/`])];
 
 describe('accessibility (axe-core, WCAG 2 A and AA rules)', () => {

@@ -1,7 +1,14 @@
+import { readdirSync } from 'node:fs';
 import { inject } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 
 export const baseURL = () => inject('baseURL');
+
+/** Every lesson's slug, read from the English content folder (a unit test keeps Korean in step). */
+export const lessonSlugs = readdirSync(new URL('../../content/lessons/en/', import.meta.url))
+  .filter((f) => f.endsWith('.mdx'))
+  .map((f) => f.replace(/\.mdx$/, ''))
+  .sort();
 
 export interface WatchedPage {
   page: Page;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './browser.ts';
-import { openPage } from './pages.ts';
+import { lessonSlugs as slugs, openPage } from './pages.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -9,13 +9,14 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-const slugs = ['01-why-explain', '02-filters-and-feature-maps', '03-global-average-pooling', '04-class-scores', '05-class-activation-map'];
 const pages = [
   { path: '/', lang: 'en' },
   { path: '/ko/', lang: 'ko' },
   ...slugs.flatMap((slug) => [
     { path: `/lessons/${slug}/`, lang: 'en' },
     { path: `/ko/lessons/${slug}/`, lang: 'ko' },
+    { path: `/lessons/${slug}/slides/`, lang: 'en' },
+    { path: `/ko/lessons/${slug}/slides/`, lang: 'ko' },
   ]),
 ];
 
