@@ -13,7 +13,10 @@ const PIXELS = SIZE * SIZE * 3;
 export interface FitOptions {
   seed: number;
   data: SampleOptions;
+  /** Epochs to run now, starting at firstEpoch (default 1) of a run of totalEpochs (default epochs). */
   epochs: number;
+  firstEpoch?: number;
+  totalEpochs?: number;
   imagesPerEpoch: number;
   batchSize: number;
   learningRate: number;
@@ -27,6 +30,8 @@ export interface FitOptions {
 
 export interface EpochRecord {
   epoch: number;
+  /** The global pooling the network had in this epoch (the GAP models start with max pooling). */
+  pooling: string;
   easyFraction: number;
   learningRate: number;
   trainLoss: number;
@@ -77,10 +82,12 @@ export async function fit(model: tfl.LayersModel, options: FitOptions): Promise<
   model.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
   const history: EpochRecord[] = [];
   const batches = Math.ceil(options.imagesPerEpoch / options.batchSize);
-  for (let epoch = 1; epoch <= options.epochs; epoch++) {
+  const first = options.firstEpoch ?? 1;
+  const total = options.totalEpochs ?? options.epochs;
+  for (let epoch = first; epoch < first + options.epochs; epoch++) {
     const started = Date.now();
     // Cosine decay from the base rate to a tenth of it over the run: fast start, gentle finish.
-    const progress = options.epochs > 1 ? (epoch - 1) / (options.epochs - 1) : 0;
+    const progress = total > 1 ? (epoch - 1) / (total - 1) : 0;
     const lr = options.learningRate * (0.1 + 0.9 * 0.5 * (1 + Math.cos(Math.PI * progress)));
     (optimizer as unknown as { learningRate: number }).learningRate = lr;
 
@@ -101,6 +108,7 @@ export async function fit(model: tfl.LayersModel, options: FitOptions): Promise<
     const test = await scoreSet(model, options.testSet);
     history.push({
       epoch,
+      pooling: model.layers.some((l) => l.name === 'gmp') ? 'max' : model.layers.some((l) => l.name === 'gap') ? 'average' : 'none (flatten)',
       easyFraction,
       learningRate: lr,
       trainLoss: lossSum / set.count,

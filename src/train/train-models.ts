@@ -27,6 +27,9 @@ export interface TrainingRecord {
   testAccuracy: Record<string, number>;
 }
 
+/** The learning curve scores this many test images after every epoch; the final accuracies use all 1000. */
+const CURVE_TEST_SIZE = 500;
+
 const testSets = new Map<string, ShapeSet>();
 export function testSet(key: keyof typeof TEST_SETS, size = TEST_SET_SIZE): ShapeSet {
   const id = `${key}:${size}`;
@@ -41,18 +44,36 @@ export async function trainRecipes(recipes: Recipe[], options: { out: string; co
   const records: TrainingRecord[] = [];
   for (const recipe of recipes) {
     const started = Date.now();
-    const model = buildModel(recipe.architecture, recipe.seed);
-    const history = await fit(model, {
+    const warm = Math.min(recipe.warmStartEpochs, recipe.epochs - 1);
+    let model = buildModel(warm > 0 ? 'gmp' : recipe.architecture, recipe.seed);
+    const phase = (epochs: number, firstEpoch: number) => fit(model, {
       seed: recipe.seed,
       data: recipe.data,
-      epochs: recipe.epochs,
+      epochs,
+      firstEpoch,
+      totalEpochs: recipe.epochs,
       imagesPerEpoch: recipe.imagesPerEpoch,
       batchSize: recipe.batchSize,
       learningRate: recipe.learningRate,
       curriculum: recipe.curriculum,
-      testSet: testSet(recipe.curveTest, options.testSize),
+      testSet: testSet(recipe.curveTest, Math.min(CURVE_TEST_SIZE, options.testSize ?? CURVE_TEST_SIZE)),
       onBatch: (s) => progress.step(recipe.name.padEnd(15), { ...s, epochs: recipe.epochs }),
     });
+    const history = warm > 0 ? await phase(warm, 1) : [];
+    if (warm > 0) {
+      // The recipe's network (GAP, or the flatten head) takes over every weight whose layer and shape match:
+      // all the conv blocks, and for GAP the Dense layer too. The flatten head starts from its seeded init.
+      const next = buildModel(recipe.architecture, recipe.seed);
+      for (const layer of next.layers) {
+        const source = model.layers.find((l) => l.name === layer.name);
+        if (!source || !layer.weights.length) continue;
+        const weights = source.getWeights();
+        if (weights.every((w, i) => w.shape.join() === layer.weights[i]?.shape.join())) layer.setWeights(weights);
+      }
+      model.dispose();
+      model = next;
+    }
+    history.push(...(await phase(recipe.epochs - warm, warm + 1)));
     const testAccuracy: Record<string, number> = {};
     for (const key of Object.keys(TEST_SETS) as (keyof typeof TEST_SETS)[]) {
       testAccuracy[TEST_SETS[key].name] = (await scoreSet(model, testSet(key, options.testSize))).accuracy;
