@@ -111,6 +111,17 @@ for (const name of ['shapes-biased', 'shapes-debiased']) {
   log(`${name}: ${JSON.stringify(bias[name])}`);
 }
 
+// Shapes drawn by another program (Pillow): accuracy of every model, and localization on them.
+const { loadDrawnElsewhere } = await import('../train/drawn-elsewhere.ts');
+const elsewhere = loadDrawnElsewhere();
+const drawnElsewhere: Record<string, unknown> = { drawnBy: elsewhere.drawnBy, count: elsewhere.count, accuracy: {} as Record<string, number> };
+for (const [name, model] of models) (drawnElsewhere.accuracy as Record<string, number>)[name] = (await scoreSet(model, elsewhere)).accuracy;
+for (const run of runs.filter((r) => r.method !== 'backprop')) {
+  const r = evaluateMaps(models.get(run.model)!, run.method, elsewhere);
+  drawnElsewhere[run.id] = { top1LocError: r.top1LocError, boxAccuracy: r.boxAccuracy, maxBoxAcc: r.maxBoxAcc };
+}
+log(`Drawn by Pillow: ${JSON.stringify(drawnElsewhere.accuracy)}`);
+
 const report = {
   generatedBy: 'npm run evaluate',
   seconds: Math.round((Date.now() - started) / 1000),
@@ -136,6 +147,7 @@ const report = {
   },
   classificationError,
   methods,
+  drawnElsewhere,
   bias: {
     description: "shapes-biased learned from images whose corner mark has the class's colour 95% of the time; shapes-debiased from images whose mark colour is random. Accuracy on 1000-image test sets; gradCamShareOnCornerMark: the mean share of each Grad-CAM map (predicted class, cue-free test set) that falls on the mark and a 2-pixel rim.",
     ...bias,

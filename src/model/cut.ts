@@ -97,8 +97,8 @@ const toLogits: Substitute = (layer, input) => {
     twin = tfl.layers.dense({ units: c.units as number, useBias: c.useBias as boolean, name: `${layer.name}_logits` });
   } else if (cls === 'Conv2D') {
     twin = tfl.layers.conv2d({
-      filters: c.filters as number, kernelSize: c.kernelSize as number[], strides: c.strides as number[], padding: c.padding as 'valid' | 'same',
-      dilationRate: c.dilationRate as number[], useBias: c.useBias as boolean, name: `${layer.name}_logits`,
+      filters: c.filters as number, kernelSize: c.kernelSize as [number, number], strides: c.strides as [number, number], padding: c.padding as 'valid' | 'same',
+      dilationRate: c.dilationRate as [number, number], useBias: c.useBias as boolean, name: `${layer.name}_logits`,
     });
   } else {
     throw new CutError(`cannot take the scores before the softmax of a ${cls} layer (${layer.name})`);

@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { NUM_CLASSES, SIZE, generateSet, type SampleOptions, type ShapeSet } from './dataset.ts';
 import { mixSeed, mulberry32, shuffledIndices } from './random.ts';
+import type { Networks } from './architectures.ts';
 
 const PIXELS = SIZE * SIZE * 3;
 
@@ -24,14 +25,14 @@ export interface FitOptions {
   curriculum: number[];
   /** Scored after every epoch (loss and accuracy), for the learning curve. */
   testSet: ShapeSet;
+  /** Called after every epoch with the history so far (to save a checkpoint). */
+  onEpoch?: (history: EpochRecord[]) => Promise<void>;
   /** Called after every batch: for the progress bar. */
   onBatch?: (state: { epoch: number; batch: number; batches: number; loss: number; accuracy: number }) => void;
 }
 
 export interface EpochRecord {
   epoch: number;
-  /** The global pooling the network had in this epoch (the GAP models start with max pooling). */
-  pooling: string;
   easyFraction: number;
   learningRate: number;
   trainLoss: number;
@@ -77,9 +78,18 @@ export async function scoreSet(model: tfl.LayersModel, set: ShapeSet, batchSize 
   return { loss: lossSum / set.count, accuracy: correct / set.count, predictions };
 }
 
-export async function fit(model: tfl.LayersModel, options: FitOptions): Promise<EpochRecord[]> {
+/**
+ * Trains `networks.trainer` (the saved model's layers plus the auxiliary max-pooling output) and reports
+ * the saved model's own loss and accuracy, and its test scores, per epoch.
+ */
+export async function fit(networks: Networks, options: FitOptions): Promise<EpochRecord[]> {
+  const { model, trainer } = networks;
   const optimizer = tf.train.adam(options.learningRate);
-  model.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+  trainer.compile({ optimizer, loss: ['categoricalCrossentropy', 'categoricalCrossentropy'], metrics: ['accuracy'] });
+  const names = trainer.metricsNames;
+  const mainLoss = names.findIndex((n) => /^class_scores(_scaled)?_loss$/.test(n));
+  const mainAccuracy = names.findIndex((n) => /^class_scores(_scaled)?_acc/.test(n));
+  if (mainLoss < 0 || mainAccuracy < 0) throw new Error(`Unexpected metrics ${names.join(', ')}`);
   const history: EpochRecord[] = [];
   const batches = Math.ceil(options.imagesPerEpoch / options.batchSize);
   const first = options.firstEpoch ?? 1;
@@ -99,16 +109,18 @@ export async function fit(model: tfl.LayersModel, options: FitOptions): Promise<
     for (let b = 0; b < batches; b++) {
       const indices = order.subarray(b * options.batchSize, Math.min(set.count, (b + 1) * options.batchSize));
       const { x, y } = batchTensors(set, indices);
-      const [loss, accuracy] = (await model.trainOnBatch(x, y)) as number[];
+      const metrics = (await trainer.trainOnBatch(x, [y, y])) as number[];
+      const loss = metrics[mainLoss];
+      const accuracy = metrics[mainAccuracy];
       tf.dispose([x, y]);
       lossSum += loss * indices.length;
       accSum += accuracy * indices.length;
       options.onBatch?.({ epoch, batch: b + 1, batches, loss: lossSum / Math.min(set.count, (b + 1) * options.batchSize), accuracy: accSum / Math.min(set.count, (b + 1) * options.batchSize) });
     }
+    networks.sync();
     const test = await scoreSet(model, options.testSet);
     history.push({
       epoch,
-      pooling: model.layers.some((l) => l.name === 'gmp') ? 'max' : model.layers.some((l) => l.name === 'gap') ? 'average' : 'none (flatten)',
       easyFraction,
       learningRate: lr,
       trainLoss: lossSum / set.count,
@@ -117,6 +129,7 @@ export async function fit(model: tfl.LayersModel, options: FitOptions): Promise<
       testAccuracy: test.accuracy,
       seconds: (Date.now() - started) / 1000,
     });
+    await options.onEpoch?.(history);
   }
   return history;
 }

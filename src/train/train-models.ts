@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
-import { buildModel, countParameters } from './architectures.ts';
+import { buildNetworks, countParameters } from './architectures.ts';
 import { CLASS_NAMES, generateSet, type ShapeSet } from './dataset.ts';
 import { fit, scoreSet, type EpochRecord } from './fit.ts';
 import { Progress, formatDuration } from './progress.ts';
@@ -25,6 +25,8 @@ export interface TrainingRecord {
   history: EpochRecord[];
   /** Top-1 accuracy on each test set (1000 images each). */
   testAccuracy: Record<string, number>;
+  /** False in a checkpoint written after an epoch of an unfinished run. */
+  complete: boolean;
 }
 
 /** The learning curve scores this many test images after every epoch; the final accuracies use all 1000. */
@@ -44,36 +46,29 @@ export async function trainRecipes(recipes: Recipe[], options: { out: string; co
   const records: TrainingRecord[] = [];
   for (const recipe of recipes) {
     const started = Date.now();
-    const warm = Math.min(recipe.warmStartEpochs, recipe.epochs - 1);
-    let model = buildModel(warm > 0 ? 'gmp' : recipe.architecture, recipe.seed);
-    const phase = (epochs: number, firstEpoch: number) => fit(model, {
+    const networks = buildNetworks(recipe.architecture, recipe.seed);
+    const model = networks.model;
+    const recordBase = () => ({
+      name: recipe.name, recipe, command: options.command, backend: tf.getBackend(), classNames: CLASS_NAMES, parameters: countParameters(model),
+    });
+    const history = await fit(networks, {
       seed: recipe.seed,
       data: recipe.data,
-      epochs,
-      firstEpoch,
-      totalEpochs: recipe.epochs,
+      epochs: recipe.epochs,
       imagesPerEpoch: recipe.imagesPerEpoch,
       batchSize: recipe.batchSize,
       learningRate: recipe.learningRate,
       curriculum: recipe.curriculum,
       testSet: testSet(recipe.curveTest, Math.min(CURVE_TEST_SIZE, options.testSize ?? CURVE_TEST_SIZE)),
       onBatch: (s) => progress.step(recipe.name.padEnd(15), { ...s, epochs: recipe.epochs }),
+      // A checkpoint after every epoch: an interrupted run still leaves a loadable model and its curve so far.
+      onEpoch: async (soFar) => {
+        const folder = join(options.out, recipe.name);
+        const { weightBytes } = await saveModelToFolder(model, folder);
+        const partial = { ...recordBase(), weightBytes, seconds: (Date.now() - started) / 1000, history: soFar, testAccuracy: {}, complete: false };
+        writeFileSync(join(folder, 'training.json'), `${JSON.stringify(partial, null, 2)}\n`);
+      },
     });
-    const history = warm > 0 ? await phase(warm, 1) : [];
-    if (warm > 0) {
-      // The recipe's network (GAP, or the flatten head) takes over every weight whose layer and shape match:
-      // all the conv blocks, and for GAP the Dense layer too. The flatten head starts from its seeded init.
-      const next = buildModel(recipe.architecture, recipe.seed);
-      for (const layer of next.layers) {
-        const source = model.layers.find((l) => l.name === layer.name);
-        if (!source || !layer.weights.length) continue;
-        const weights = source.getWeights();
-        if (weights.every((w, i) => w.shape.join() === layer.weights[i]?.shape.join())) layer.setWeights(weights);
-      }
-      model.dispose();
-      model = next;
-    }
-    history.push(...(await phase(recipe.epochs - warm, warm + 1)));
     const testAccuracy: Record<string, number> = {};
     for (const key of Object.keys(TEST_SETS) as (keyof typeof TEST_SETS)[]) {
       testAccuracy[TEST_SETS[key].name] = (await scoreSet(model, testSet(key, options.testSize))).accuracy;
@@ -81,20 +76,16 @@ export async function trainRecipes(recipes: Recipe[], options: { out: string; co
     const folder = join(options.out, recipe.name);
     const { weightBytes } = await saveModelToFolder(model, folder);
     const record: TrainingRecord = {
-      name: recipe.name,
-      recipe,
-      command: options.command,
-      backend: tf.getBackend(),
-      classNames: CLASS_NAMES,
-      parameters: countParameters(model),
+      ...recordBase(),
       weightBytes,
       seconds: (Date.now() - started) / 1000,
       history,
       testAccuracy,
+      complete: true,
     };
     writeFileSync(join(folder, 'training.json'), `${JSON.stringify(record, null, 2)}\n`);
     writeModelCard(folder);
-    model.dispose();
+    networks.trainer.dispose();
     records.push(record);
     progress.note(`${recipe.name}: clean ${(testAccuracy.clean * 100).toFixed(1)}%, cue-free ${(testAccuracy['cue-free'] * 100).toFixed(1)}%, `
       + `${weightBytes} bytes of weights, ${formatDuration(record.seconds)} -> ${folder}`);

@@ -11,9 +11,9 @@ function gradients(xs: Float32Array, shape: [number, number, number, number], sc
     const scale = tf.tensor1d(scaleValues);
     const offset = tf.tensor1d(offsetValues);
     const r = tf.tensor4d(weights, shape);
-    const f = (a: tf.Tensor4D, g: tf.Tensor1D, b: tf.Tensor1D) => {
+    const f = (a: tf.Tensor, g: tf.Tensor, b: tf.Tensor) => {
       const { mean, variance } = tf.moments(a, [0, 1, 2]);
-      return tf.sum(tf.mul(tf.square(tf.batchNorm(a, mean, variance, b, g, 1e-3)), r));
+      return tf.sum(tf.mul(tf.square(tf.batchNorm(a as tf.Tensor4D, mean, variance, b as tf.Tensor1D, g as tf.Tensor1D, 1e-3)), r));
     };
     return tf.grads(f)([x, scale, offset]).map((t) => t.dataSync() as Float32Array);
   });

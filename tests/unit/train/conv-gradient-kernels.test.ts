@@ -38,7 +38,7 @@ async function gradients(backend: string, c: Case, xs: Float32Array, fs: Float32
     const x = tf.tensor4d(xs, c.x);
     const f = tf.tensor4d(fs, c.f);
     const r = tf.tensor(rs, outShape);
-    const g = tf.grads((a: tf.Tensor4D, b: tf.Tensor4D) => tf.sum(tf.mul(tf.conv2d(a, b, c.stride, c.pad), r)));
+    const g = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, c.stride, c.pad), r)));
     const [dx, df] = g([x, f]);
     return [dx.dataSync().slice(), df.dataSync().slice()];
   });
@@ -69,7 +69,7 @@ describe('wasm Conv2D gradient kernels', () => {
     await tf.setBackend('wasm');
     const x = tf.randomNormal([2, 8, 8, 3], 0, 1, 'float32', 1) as tf.Tensor4D;
     const f = tf.randomNormal([3, 3, 3, 4], 0, 1, 'float32', 2) as tf.Tensor4D;
-    const g = tf.grads((a: tf.Tensor4D, b: tf.Tensor4D) => tf.sum(tf.conv2d(a, b, 2, 'same')));
+    const g = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 2, 'same')));
     tf.dispose(g([x, f]));
     const before = tf.memory();
     for (let i = 0; i < 5; i++) tf.dispose(g([x, f]));

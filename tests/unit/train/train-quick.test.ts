@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { useTrainingBackend } from '../../../src/train/backend.ts';
 import { RECIPES, quick } from '../../../src/train/recipes.ts';
 import { trainRecipes } from '../../../src/train/train-models.ts';
-import { buildModel } from '../../../src/train/architectures.ts';
+import { buildNetworks } from '../../../src/train/architectures.ts';
 import { generateSet } from '../../../src/train/dataset.ts';
 import { loadModel } from '../../../src/model/load.ts';
 
@@ -24,12 +24,12 @@ describe('npm run train --quick (a few hundred images, one epoch)', () => {
   it('learns (the loss on its training images falls), saves files that load, and repeats itself exactly', async () => {
     const recipe = quick(RECIPES.find((r) => r.name === 'shapes-gap')!);
     const images = generateSet(recipe.seed, 64, { easyFraction: recipe.curriculum[0] });
-    const lossOf = (model: ReturnType<typeof buildModel> | Awaited<ReturnType<typeof loadModel>>) => tf.tidy(() => {
+    const lossOf = (model: Awaited<ReturnType<typeof loadModel>>) => tf.tidy(() => {
       const p = model.predict(tf.tensor4d(images.images, [64, 64, 64, 3])) as tf.Tensor2D;
       const y = tf.oneHot(tf.tensor1d(images.labels, 'int32'), 4);
       return tf.neg(tf.mean(tf.sum(tf.mul(y, tf.log(tf.clipByValue(p, 1e-7, 1))), 1))).dataSync()[0];
     });
-    const untrained = lossOf(buildModel('gap', recipe.seed));
+    const untrained = lossOf(buildNetworks('gap', recipe.seed).model);
 
     const [record] = await trainRecipes([recipe], { out, command: 'test', testSize: 40, log: () => {} });
     const folder = join(out, 'shapes-gap');
