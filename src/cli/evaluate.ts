@@ -53,8 +53,8 @@ const methods = [];
 const predictions = new Map<string, Int32Array>();
 for (const run of runs) {
   const t = Date.now();
-  const result = evaluateMaps(models.get(run.model)!, run.method, set, (i) => {
-    if (process.stderr.isTTY && i % 50 === 0) process.stderr.write(`\r${run.label}: ${i}/${count}`);
+  const result = evaluateMaps(models.get(run.model)!, run.method, set, (done) => {
+    if (process.stderr.isTTY) process.stderr.write(`\r${run.label}: ${done}/${count}`);
   });
   predictions.set(run.model, result.predicted);
   const { predicted: _, ...rest } = result;
@@ -88,17 +88,20 @@ for (const name of ['shapes-biased', 'shapes-debiased']) {
   let cornerShare = 0;
   const pixels = SIZE * SIZE * 3;
   const corner = { x1: CUE_BOX.x1 + 2, y1: CUE_BOX.y1 + 2 }; // the mark and a 2-pixel rim
-  for (let i = 0; i < cueFree.count; i++) {
-    const image = tf.tensor3d(cueFree.images.subarray(i * pixels, (i + 1) * pixels), [SIZE, SIZE, 3]);
-    const { map } = fn(image);
-    image.dispose();
-    let inside = 0, total = 0;
-    for (let y = 0; y < SIZE; y++) for (let x = 0; x < SIZE; x++) {
-      const v = Math.max(0, map[y * SIZE + x]);
-      total += v;
-      if (x < corner.x1 && y < corner.y1) inside += v;
+  for (let start = 0; start < cueFree.count; start += 50) {
+    const n = Math.min(50, cueFree.count - start);
+    const images = tf.tensor4d(cueFree.images.subarray(start * pixels, (start + n) * pixels), [n, SIZE, SIZE, 3]);
+    const { maps } = fn(images);
+    images.dispose();
+    for (const map of maps) {
+      let inside = 0, total = 0;
+      for (let y = 0; y < SIZE; y++) for (let x = 0; x < SIZE; x++) {
+        const v = Math.max(0, map[y * SIZE + x]);
+        total += v;
+        if (x < corner.x1 && y < corner.y1) inside += v;
+      }
+      cornerShare += total > 0 ? inside / total : 0;
     }
-    cornerShare += total > 0 ? inside / total : 0;
   }
   bias[name] = {
     accuracy: {

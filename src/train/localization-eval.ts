@@ -10,7 +10,7 @@ import { classGradient } from '../lib/gradient.ts';
 import { gradCamMap, gradCamWeights } from '../lib/gradcam.ts';
 import { upsampleBilinear } from '../lib/display.ts';
 import { iou, localize, type Box } from '../lib/localize.ts';
-import { activations, camWeights, cutModel, imageHead, logitsModel } from '../model/cut.ts';
+import { camWeights, cutModel, logitsModel } from '../model/cut.ts';
 import { SIZE, type ShapeSet } from './dataset.ts';
 
 export type MapMethod = 'cam' | 'gradcam' | 'backprop';
@@ -34,40 +34,53 @@ export interface MethodResult {
   meanIoU: number;
 }
 
-/** The predicted class and the map for it, at 64x64, one image at a time. */
-type MapFn = (image: tf.Tensor3D) => { predicted: number; map: Float32Array };
-
 function predictedClass(scores: tf.Tensor1D): number {
   return tf.tidy(() => tf.argMax(scores).dataSync()[0]);
 }
 
+/** The predicted class and the map for it, at 64x64, for a batch of images [n, 64, 64, 3]. */
+type MapFn = (images: tf.Tensor4D) => { predicted: Int32Array; maps: Float32Array[] };
+
 export function mapFunction(model: tfl.LayersModel, method: MapMethod, layer = 'last_conv'): MapFn {
   if (method === 'backprop') {
-    // Gradient saliency: |d S_c / d x|, the largest over the colour channels (Simonyan et al.).
-    const head = imageHead(logitsModel(model));
-    return (image) => {
-      const scores = head(image);
-      const predicted = predictedClass(scores);
-      scores.dispose();
-      const map = tf.tidy(() => tf.max(tf.abs(classGradient(head, image, predicted)), 2).dataSync() as Float32Array);
-      return { predicted, map };
+    // Gradient saliency: |dS_c/dx|, the largest over the colour channels (Simonyan et al.). The whole network
+    // is differentiated once per batch: with inference-mode layers, image i's score depends on image i only,
+    // so the gradient of the sum of each image's predicted-class score is every image's own gradient.
+    const logits = logitsModel(model);
+    return (images) => {
+      const n = images.shape[0];
+      const predicted = tf.tidy(() => tf.argMax(logits.apply(images, { training: false }) as tf.Tensor2D, 1).dataSync() as Int32Array);
+      const flat = tf.tidy(() => {
+        const mask = tf.oneHot(tf.tensor1d(predicted, 'int32'), (logits.outputs[0].shape as number[])[1]);
+        const g = tf.grad((x: tf.Tensor) => tf.sum(tf.mul(logits.apply(x, { training: false }) as tf.Tensor2D, mask)))(images);
+        return tf.max(tf.abs(g), 3).dataSync() as Float32Array;
+      });
+      return { predicted: Int32Array.from(predicted), maps: Array.from({ length: n }, (_, i) => flat.slice(i * SIZE * SIZE, (i + 1) * SIZE * SIZE)) };
     };
   }
   const cut = cutModel(model, layer);
   const cam = method === 'cam' ? camWeights(cut) : null;
   if (method === 'cam' && !cam) throw new Error(`CAM does not apply to ${model.name}`);
-  return (image) => {
-    const A = activations(cut, image);
-    const scores = cut.head(A);
-    const predicted = predictedClass(scores);
-    const map = tf.tidy(() => {
-      const m = cam
-        ? classActivationMap(A, tf.squeeze(tf.slice(cam.w, [predicted, 0], [1, -1]), [0]) as tf.Tensor1D)
-        : gradCamMap(A, gradCamWeights(classGradient(cut.head, A, predicted)));
-      return upsampleBilinear(m, [SIZE, SIZE]).dataSync() as Float32Array;
-    });
-    tf.dispose([A, scores]);
-    return { predicted, map };
+  return (images) => {
+    // The body runs once per batch; each image's map then comes from src/lib, one image at a time.
+    const batchA = tf.tidy(() => cut.body.apply(images, { training: false }) as tf.Tensor4D);
+    const n = images.shape[0];
+    const predicted = new Int32Array(n);
+    const maps: Float32Array[] = [];
+    for (let i = 0; i < n; i++) {
+      const A = tf.tidy(() => tf.squeeze(tf.slice(batchA, [i, 0, 0, 0], [1, -1, -1, -1]), [0]) as tf.Tensor3D);
+      const scores = cut.head(A);
+      predicted[i] = predictedClass(scores);
+      maps.push(tf.tidy(() => {
+        const m = cam
+          ? classActivationMap(A, tf.squeeze(tf.slice(cam.w, [predicted[i], 0], [1, -1]), [0]) as tf.Tensor1D)
+          : gradCamMap(A, gradCamWeights(classGradient(cut.head, A, predicted[i])));
+        return upsampleBilinear(m, [SIZE, SIZE]).dataSync() as Float32Array;
+      }));
+      tf.dispose([A, scores]);
+    }
+    batchA.dispose();
+    return { predicted, maps };
   };
 }
 
@@ -95,18 +108,21 @@ function score(boxesAt: (threshold: number, i: number) => Box | null, predicted:
   };
 }
 
-export function evaluateMaps(model: tfl.LayersModel, method: MapMethod, set: ShapeSet, onImage?: (i: number) => void): Omit<MethodResult, 'id' | 'label' | 'model' | 'method'> & { predicted: Int32Array } {
+export function evaluateMaps(model: tfl.LayersModel, method: MapMethod, set: ShapeSet, onBatch?: (done: number) => void, batchSize = 50): Omit<MethodResult, 'id' | 'label' | 'model' | 'method'> & { predicted: Int32Array } {
   const fn = mapFunction(model, method);
   const predicted = new Int32Array(set.count);
   const boxes: (Box | null)[][] = THRESHOLDS.map(() => []);
   const pixels = SIZE * SIZE * 3;
-  for (let i = 0; i < set.count; i++) {
-    const image = tf.tensor3d(set.images.subarray(i * pixels, (i + 1) * pixels), [SIZE, SIZE, 3]);
-    const { predicted: p, map } = fn(image);
-    image.dispose();
-    predicted[i] = p;
-    THRESHOLDS.forEach((t, j) => (boxes[j][i] = localize(map, SIZE, SIZE, t).box));
-    onImage?.(i);
+  for (let start = 0; start < set.count; start += batchSize) {
+    const n = Math.min(batchSize, set.count - start);
+    const images = tf.tensor4d(set.images.subarray(start * pixels, (start + n) * pixels), [n, SIZE, SIZE, 3]);
+    const result = fn(images);
+    images.dispose();
+    for (let i = 0; i < n; i++) {
+      predicted[start + i] = result.predicted[i];
+      THRESHOLDS.forEach((t, j) => (boxes[j][start + i] = localize(result.maps[i], SIZE, SIZE, t).box));
+    }
+    onBatch?.(start + n);
   }
   return { ...score((t, i) => boxes[THRESHOLDS.indexOf(t)][i], predicted, set), predicted };
 }
