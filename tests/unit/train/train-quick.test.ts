@@ -39,7 +39,11 @@ describe('npm run train --quick (a few hundred images, one epoch)', () => {
 
     const loaded = await loadModel(folder);
     const trained = lossOf(loaded);
-    expect(trained).toBeLessThan(untrained - 0.01);
+    // Ten steps move a GAP head only a little (the untrained model says 1/4 for every class: ln 4 = 1.386);
+    // the run is deterministic, so even a small fall is a real one.
+    expect(untrained).toBeCloseTo(Math.log(4), 4);
+    expect(trained).toBeLessThan(untrained - 0.003);
+    expect(record.history[0].trainLoss).toBeLessThan(1.5);
     expect(loaded.getLayer('last_conv').getClassName()).toBe('Conv2D');
 
     // Same seed, same recipe: byte-identical weights.
