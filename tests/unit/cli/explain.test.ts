@@ -57,10 +57,14 @@ describe('npm run explain', () => {
     expect(Math.max(...flat)).toBeCloseTo(1, 6);
     // The CAM identity: the mean of the raw map plus the bias is the class score.
     const mean = record.map.flat().reduce((a: number, b: number) => a + b, 0) / 256;
+    // The bias b_c read straight from weights.bin, at its place in the manifest (all float32).
     const model = JSON.parse(readFileSync('models/shapes-gap/model.json', 'utf8'));
-    expect(model.weightsManifest[0].weights.at(-1).name).toMatch(/class_scores\/bias/);
+    const specs: { name: string; shape: number[] }[] = model.weightsManifest[0].weights;
+    const at = specs.findIndex((w) => w.name === 'class_scores/bias');
+    expect(at).toBeGreaterThanOrEqual(0);
+    const offset = specs.slice(0, at).reduce((n, w) => n + 4 * w.shape.reduce((a, b) => a * b, 1), 0);
     const weights = readFileSync('models/shapes-gap/weights.bin');
-    const bias = new Float32Array(weights.buffer.slice(weights.byteOffset + weights.byteLength - 16, weights.byteOffset + weights.byteLength));
+    const bias = new Float32Array(weights.buffer.slice(weights.byteOffset + offset, weights.byteOffset + offset + 16));
     expect(mean + bias[record.classIndex]).toBeCloseTo(record.scores[record.classIndex], 4);
     const image = PNG.sync.read(readFileSync(out));
     expect([image.width, image.height]).toEqual([256, 256]);
