@@ -25,6 +25,8 @@ export interface Networks {
    * that local signal while the GAP (or flatten) head learns on the same features. It is not saved.
    */
   trainer: tfl.LayersModel;
+  /** The saved model's training path alone (for the GAP head, through the scale), without the auxiliary output. */
+  headOnly: tfl.LayersModel;
   /** Copies the trained head into the saved model where the two differ (the GAP head's scale); call before using model. */
   sync: () => void;
 }
@@ -86,6 +88,7 @@ export function buildNetworks(architecture: Architecture, seed: number): Network
     return {
       model: tfl.model({ inputs: image, outputs: savedOut, name: `shapes_${architecture}` }),
       trainer: tfl.model({ inputs: image, outputs: [trainOut, aux], name: `shapes_${architecture}_trainer` }),
+      headOnly: tfl.model({ inputs: image, outputs: trainOut, name: `shapes_${architecture}_head_only` }),
       sync,
     };
   } else {
@@ -95,9 +98,11 @@ export function buildNetworks(architecture: Architecture, seed: number): Network
     head = tfl.layers.dropout({ name: 'fc1_dropout', rate: 0.2, seed: ++layerSeed }).apply(head) as tfl.SymbolicTensor;
   }
   const scores = tfl.layers.dense({ name: 'class_scores', units: NUM_CLASSES, activation: 'softmax', kernelInitializer: glorot() }).apply(head) as tfl.SymbolicTensor;
+  const model = tfl.model({ inputs: image, outputs: scores, name: `shapes_${architecture}` });
   return {
-    model: tfl.model({ inputs: image, outputs: scores, name: `shapes_${architecture}` }),
+    model,
     trainer: tfl.model({ inputs: image, outputs: [scores, auxiliary(A)], name: `shapes_${architecture}_trainer` }),
+    headOnly: model,
     sync: () => {},
   };
 }

@@ -23,6 +23,8 @@ export interface FitOptions {
   learningRate: number;
   /** The share of easy images in each epoch (the last value holds for the remaining epochs). */
   curriculum: number[];
+  /** Epochs trained with the auxiliary max-pooling output (default: all); later ones train the saved head alone. */
+  auxEpochs?: number;
   /** Scored after every epoch (loss and accuracy), for the learning curve. */
   testSet: ShapeSet;
   /** Called after every epoch with the history so far (to save a checkpoint). */
@@ -90,6 +92,22 @@ export async function fit(networks: Networks, options: FitOptions): Promise<Epoc
   const mainLoss = names.findIndex((n) => /^class_scores(_scaled)?_loss$/.test(n));
   const mainAccuracy = names.findIndex((n) => /^class_scores(_scaled)?_acc/.test(n));
   if (mainLoss < 0 || mainAccuracy < 0) throw new Error(`Unexpected metrics ${names.join(', ')}`);
+  const auxEpochs = options.auxEpochs ?? Infinity;
+  let headOnlyReady = false;
+  /** One step: with the auxiliary output while epoch <= auxEpochs, then the saved head's own loss alone. */
+  const step = async (epoch: number, x: tf.Tensor, y: tf.Tensor): Promise<[number, number]> => {
+    if (epoch <= auxEpochs) {
+      const m = (await trainer.trainOnBatch(x, [y, y])) as number[];
+      return [m[mainLoss], m[mainAccuracy]];
+    }
+    if (!headOnlyReady) {
+      // The same Adam instance: its moment estimates carry over for the shared weights.
+      networks.headOnly.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+      headOnlyReady = true;
+    }
+    const [loss, accuracy] = (await networks.headOnly.trainOnBatch(x, y)) as number[];
+    return [loss, accuracy];
+  };
   const history: EpochRecord[] = [];
   const batches = Math.ceil(options.imagesPerEpoch / options.batchSize);
   const first = options.firstEpoch ?? 1;
@@ -109,9 +127,7 @@ export async function fit(networks: Networks, options: FitOptions): Promise<Epoc
     for (let b = 0; b < batches; b++) {
       const indices = order.subarray(b * options.batchSize, Math.min(set.count, (b + 1) * options.batchSize));
       const { x, y } = batchTensors(set, indices);
-      const metrics = (await trainer.trainOnBatch(x, [y, y])) as number[];
-      const loss = metrics[mainLoss];
-      const accuracy = metrics[mainAccuracy];
+      const [loss, accuracy] = await step(epoch, x, y);
       tf.dispose([x, y]);
       lossSum += loss * indices.length;
       accSum += accuracy * indices.length;
