@@ -15,6 +15,8 @@ export interface Recipe {
   learningRate: number;
   /** The share of easy images per epoch: a curriculum out of the 25% plateau. */
   curriculum: number[];
+  /** Epochs trained with the auxiliary max-pooling classifier; the rest train the saved head alone (default: all). */
+  auxEpochs?: number;
   /** The test set scored after every epoch for the learning curve. */
   curveTest: keyof typeof TEST_SETS;
 }
