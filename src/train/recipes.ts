@@ -41,7 +41,7 @@ const common = { batchSize: 32, learningRate: 2e-3, curriculum: [1, 0.6, 0.3, 0.
 
 export const RECIPES: Recipe[] = [
   { name: 'shapes-gap', architecture: 'gap', description: 'the CAM architecture: conv blocks, last_conv, global average pooling, dense softmax', data: {}, curveTest: 'clean', seed: 1, epochs: 24, imagesPerEpoch: 4000, ...common },
-  { name: 'shapes-fc', architecture: 'fc', description: 'the same conv blocks with a flatten -> dense -> dense head (CAM impossible, Grad-CAM fine)', data: {}, curveTest: 'clean', seed: 2, epochs: 13, imagesPerEpoch: 4000, ...common },
+  { name: 'shapes-fc', architecture: 'fc', description: 'the same conv blocks with a flatten -> dense -> dense head (CAM impossible, Grad-CAM fine)', data: {}, curveTest: 'clean', seed: 2, epochs: 24, imagesPerEpoch: 4000, ...common },
   { name: 'shapes-biased', architecture: 'gap', description: "the GAP architecture trained on the biased set: a corner mark in the class's colour on 95% of the images", data: { cue: 'class' }, curveTest: 'cueFree', seed: 3, epochs: 5, imagesPerEpoch: 2500, ...common },
   { name: 'shapes-debiased', architecture: 'gap', description: 'the same architecture trained on the fixed set: the corner mark on every image, its colour random', data: { cue: 'random' }, curveTest: 'cueFree', seed: 4, epochs: 5, imagesPerEpoch: 2500, ...common },
 ];
