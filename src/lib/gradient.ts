@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 // tfjs-core alone registers no gradient functions; the umbrella @tensorflow/tfjs would, but pages load core only.
-import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import '@tensorflow/tfjs-core/dist/register_all_gradients.js';
 import type { Head } from './heads.ts';
 
 /** What Grad-CAM differentiates: the score before softmax (the papers' choice) or the probability. */

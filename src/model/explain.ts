@@ -1,0 +1,89 @@
+/**
+ * One explanation of one image: CAM, Grad-CAM or Grad-CAM's counterfactual map for a class, computed
+ * with src/lib on a model cut at a conv layer, and read back in one transfer.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { classActivationMap } from '../lib/cam.ts';
+import { classGradient } from '../lib/gradient.ts';
+import { gradCamMap, gradCamWeights } from '../lib/gradcam.ts';
+import { normalizeForDisplay, upsampleBilinear } from '../lib/display.ts';
+import { activations, camWeights, type CutModel } from './cut.ts';
+
+export type Method = 'cam' | 'gradcam' | 'counterfactual';
+export const METHODS: Method[] = ['cam', 'gradcam', 'counterfactual'];
+
+export class ExplainError extends Error {}
+
+export interface Explanation {
+  method: Method;
+  layer: string;
+  classIndex: number;
+  /** S_c for every class, before softmax. */
+  scores: number[];
+  probabilities: number[];
+  /** w_k^c (CAM) or alpha_k^c (Grad-CAM; negated for the counterfactual). */
+  weights: number[];
+  /** The raw map at the layer's resolution, rows [H][W], before normalisation (after the ReLU for Grad-CAM). */
+  map: number[][];
+  /** The map upsampled (bilinear) to the model's input size and min-max normalised to [0, 1], rows. */
+  upsampled: number[][];
+}
+
+/** A camWeights failure message that names the head, so the user knows why and what to use instead. */
+export function camUnavailable(cut: CutModel): string {
+  const head = cut.headModel.layers.filter((l) => l.getClassName() !== 'InputLayer').map((l) => l.getClassName()).join(' -> ');
+  return `CAM needs global average pooling and one linear layer after '${cut.layerName}', but this model's head is ${head}: use --method gradcam`;
+}
+
+const rows = (flat: ArrayLike<number>, h: number, w: number) => Array.from({ length: h }, (_, y) => Array.from(flat as Float32Array).slice(y * w, (y + 1) * w));
+
+/**
+ * `image`: [height, width, 3] already at the model's input size and scale.
+ * `classIndex`: the class to explain; the predicted class when omitted.
+ */
+export async function explain(cut: CutModel, image: tf.Tensor3D, method: Method, classIndex?: number): Promise<Explanation> {
+  const [H, W, K] = cut.featureShape;
+  const [inH, inW] = image.shape;
+  const C = cut.numClasses;
+  if (classIndex !== undefined && (!Number.isInteger(classIndex) || classIndex < 0 || classIndex >= C)) {
+    throw new ExplainError(`class ${classIndex} is out of range: this model has ${C} classes (0-${C - 1})`);
+  }
+  const cam = method === 'cam' ? camWeights(cut) : null;
+  if (method === 'cam' && !cam) throw new ExplainError(camUnavailable(cut));
+  try {
+    const A = activations(cut, image);
+    const S = tf.tidy(() => cut.head(A));
+    const scores = Array.from(await S.data());
+    const c = classIndex ?? scores.indexOf(Math.max(...scores));
+    const packed = tf.tidy(() => {
+      let weights: tf.Tensor1D;
+      let map: tf.Tensor2D;
+      if (cam) {
+        weights = tf.squeeze(tf.slice(cam.w, [c, 0], [1, K]), [0]) as tf.Tensor1D;
+        map = classActivationMap(A, weights);
+      } else {
+        const dYdA = classGradient(cut.head, A, c, 'score');
+        weights = gradCamWeights(dYdA, { counterfactual: method === 'counterfactual' });
+        map = gradCamMap(A, weights);
+      }
+      const up = normalizeForDisplay(upsampleBilinear(map, [inH, inW]), 'minmax');
+      return tf.concat([tf.softmax(S), weights, tf.reshape(map, [-1]), tf.reshape(up, [-1])]);
+    });
+    const flat = await packed.data();
+    tf.dispose([A, S, packed]);
+    let at = 0;
+    const take = (n: number) => flat.subarray(at, (at += n));
+    return {
+      method,
+      layer: cut.layerName,
+      classIndex: c,
+      scores,
+      probabilities: Array.from(take(C)),
+      weights: Array.from(take(K)),
+      map: rows(take(H * W), H, W),
+      upsampled: rows(take(inH * inW), inH, inW),
+    };
+  } finally {
+    if (cam) tf.dispose([cam.w, cam.b]);
+  }
+}

@@ -1,0 +1,47 @@
+/** A small seeded generator (mulberry32): the same seed gives the same numbers on every machine. */
+export type Random = () => number;
+
+export function mulberry32(seed: number): Random {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Mixes several integers into one seed, so image i of set s has its own stream, whatever the order. */
+export function mixSeed(...parts: number[]): number {
+  let h = 0x811c9dc5;
+  for (const p of parts) {
+    h = Math.imul(h ^ (p >>> 0), 0x01000193);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0x5bd1e995);
+    h ^= h >>> 15;
+  }
+  return h >>> 0;
+}
+
+export const uniform = (rand: Random, lo: number, hi: number): number => lo + (hi - lo) * rand();
+export const randInt = (rand: Random, lo: number, hiInclusive: number): number => lo + Math.floor(rand() * (hiInclusive - lo + 1));
+export const pick = <T>(rand: Random, items: readonly T[]): T => items[Math.floor(rand() * items.length)];
+
+/** A standard normal sample (Box-Muller). */
+export function gaussian(rand: Random): number {
+  const u = Math.max(rand(), 1e-12);
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rand());
+}
+
+/** Fisher-Yates shuffle of 0..n-1, seeded. */
+export function shuffledIndices(n: number, rand: Random): Int32Array {
+  const idx = Int32Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    const t = idx[i];
+    idx[i] = idx[j];
+    idx[j] = t;
+  }
+  return idx;
+}

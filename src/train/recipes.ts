@@ -1,0 +1,52 @@
+/** What `npm run train` builds: four models, their data, seeds and schedules. */
+import type { Architecture } from './architectures.ts';
+import type { SampleOptions } from './dataset.ts';
+
+export interface Recipe {
+  name: string;
+  architecture: Architecture;
+  description: string;
+  /** The training data. */
+  data: SampleOptions;
+  seed: number;
+  epochs: number;
+  imagesPerEpoch: number;
+  batchSize: number;
+  learningRate: number;
+  /** The share of easy images per epoch: a curriculum out of the 25% plateau. */
+  curriculum: number[];
+  /** Epochs trained with the auxiliary max-pooling classifier; the rest train the saved head alone (default: all). */
+  auxEpochs?: number;
+  /** The test set scored after every epoch for the learning curve. */
+  curveTest: keyof typeof TEST_SETS;
+}
+
+export interface TestSetSpec {
+  name: string;
+  description: string;
+  seed: number;
+  options: SampleOptions;
+}
+
+/** Test sets are drawn with their own seeds, so no test image is a training image. */
+export const TEST_SETS = {
+  clean: { name: 'clean', description: 'one shape, no corner mark', seed: 9001, options: {} },
+  cueFree: { name: 'cue-free', description: 'corner mark of a random colour (independent of the class)', seed: 9002, options: { cue: 'random' } },
+  cued: { name: 'cued', description: "corner mark in the class's colour 95% of the time, as in the biased training set", seed: 9003, options: { cue: 'class' } },
+} satisfies Record<string, TestSetSpec>;
+
+export const TEST_SET_SIZE = 1000;
+
+const common = { batchSize: 32, learningRate: 2e-3, curriculum: [1, 0.6, 0.3, 0.1] };
+
+export const RECIPES: Recipe[] = [
+  { name: 'shapes-gap', architecture: 'gap', description: 'the CAM architecture: conv blocks, last_conv, global average pooling, dense softmax', data: {}, curveTest: 'clean', seed: 1, epochs: 24, imagesPerEpoch: 4000, ...common },
+  { name: 'shapes-fc', architecture: 'fc', description: 'the same conv blocks with a flatten -> dense -> dense head (CAM impossible, Grad-CAM fine)', data: {}, curveTest: 'clean', seed: 2, epochs: 24, imagesPerEpoch: 4000, ...common },
+  { name: 'shapes-biased', architecture: 'gap', description: "the GAP architecture trained on the biased set: a corner mark in the class's colour on 95% of the images", data: { cue: 'class' }, curveTest: 'cueFree', seed: 3, epochs: 5, imagesPerEpoch: 2500, ...common },
+  { name: 'shapes-debiased', architecture: 'gap', description: 'the same architecture trained on the fixed set: the corner mark on every image, its colour random', data: { cue: 'random' }, curveTest: 'cueFree', seed: 4, epochs: 5, imagesPerEpoch: 2500, ...common },
+];
+
+/** The quick mode the tests use: a few hundred images, one epoch. */
+export function quick(recipe: Recipe): Recipe {
+  return { ...recipe, epochs: 1, imagesPerEpoch: 320 };
+}
