@@ -1,16 +1,10 @@
 /** A small seeded generator (mulberry32): the same seed gives the same numbers on every machine. */
+import { seededRandom } from '../lib/random.ts';
+
 export type Random = () => number;
 
-export function mulberry32(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's one mulberry32 (src/lib/random.ts), under the name the training code uses. */
+export const mulberry32: (seed: number) => Random = seededRandom;
 
 /** Mixes several integers into one seed, so image i of set s has its own stream, whatever the order. */
 export function mixSeed(...parts: number[]): number {
