@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-layers';
 import { registerConvGradientKernels } from './conv-gradient-kernels.ts';
 import { registerBatchNormGradient } from './batch-norm-gradient.ts';
+import { usePlainConvGradient } from './plain-conv-gradient.ts';
 
 export type TrainingBackend = 'wasm' | 'cpu';
 
@@ -16,6 +17,7 @@ export async function useTrainingBackend(name: TrainingBackend = 'wasm'): Promis
     await import('@tensorflow/tfjs-backend-wasm');
     registerConvGradientKernels('wasm');
     registerBatchNormGradient();
+    usePlainConvGradient();
   } else {
     await import('@tensorflow/tfjs-backend-cpu');
   }

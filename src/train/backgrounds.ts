@@ -3,7 +3,7 @@
  * flat, gradients, stripes, checks, blotches and hard-edged regions, often layered, always with some noise.
  * Images are RGB, row-major, channels last, values in [0, 1].
  */
-import { type Random, gaussian, pick, randInt, uniform } from './random.ts';
+import { type Random, addGaussianNoise, pick, randInt, uniform } from './random.ts';
 
 export const SIZE = 64;
 export type RGB = [number, number, number];
@@ -134,6 +134,6 @@ export function paintBackground(rand: Random, easy = false): Float32Array {
     for (let i = 0; i < out.length; i++) out[i] = level + (out[i] - level) * k;
   }
   const sigma = rand() < 0.3 ? 0 : uniform(rand, 0.005, 0.07);
-  if (sigma > 0) for (let i = 0; i < out.length; i++) out[i] += sigma * gaussian(rand);
+  if (sigma > 0) addGaussianNoise(out, sigma, rand);
   return out;
 }

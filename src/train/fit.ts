@@ -11,6 +11,9 @@ import type { Networks } from './architectures.ts';
 
 const PIXELS = SIZE * SIZE * 3;
 
+/** The learning rate of the last epoch, as a fraction of the first's. */
+export const LR_FLOOR = 0.02;
+
 export interface FitOptions {
   seed: number;
   data: SampleOptions;
@@ -23,8 +26,6 @@ export interface FitOptions {
   learningRate: number;
   /** The share of easy images in each epoch (the last value holds for the remaining epochs). */
   curriculum: number[];
-  /** Epochs trained with the auxiliary max-pooling output (default: all); later ones train the saved head alone. */
-  auxEpochs?: number;
   /** Scored after every epoch (loss and accuracy), for the learning curve. */
   testSet: ShapeSet;
   /** Called after every epoch with the history so far (to save a checkpoint). */
@@ -81,42 +82,22 @@ export async function scoreSet(model: tfl.LayersModel, set: ShapeSet, batchSize 
 }
 
 /**
- * Trains `networks.trainer` (the saved model's layers plus the auxiliary max-pooling output) and reports
- * the saved model's own loss and accuracy, and its test scores, per epoch.
+ * Trains `networks.trainer` and reports, per epoch, its loss and accuracy on the training images and the
+ * saved model's on the test set (after sync, so the curve is the saved model's own).
  */
 export async function fit(networks: Networks, options: FitOptions): Promise<EpochRecord[]> {
   const { model, trainer } = networks;
   const optimizer = tf.train.adam(options.learningRate);
-  trainer.compile({ optimizer, loss: ['categoricalCrossentropy', 'categoricalCrossentropy'], metrics: ['accuracy'] });
-  const names = trainer.metricsNames;
-  const mainLoss = names.findIndex((n) => /^class_scores(_scaled)?_loss$/.test(n));
-  const mainAccuracy = names.findIndex((n) => /^class_scores(_scaled)?_acc/.test(n));
-  if (mainLoss < 0 || mainAccuracy < 0) throw new Error(`Unexpected metrics ${names.join(', ')}`);
-  const auxEpochs = options.auxEpochs ?? Infinity;
-  let headOnlyReady = false;
-  /** One step: with the auxiliary output while epoch <= auxEpochs, then the saved head's own loss alone. */
-  const step = async (epoch: number, x: tf.Tensor, y: tf.Tensor): Promise<[number, number]> => {
-    if (epoch <= auxEpochs) {
-      const m = (await trainer.trainOnBatch(x, [y, y])) as number[];
-      return [m[mainLoss], m[mainAccuracy]];
-    }
-    if (!headOnlyReady) {
-      // The same Adam instance: its moment estimates carry over for the shared weights.
-      networks.headOnly.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
-      headOnlyReady = true;
-    }
-    const [loss, accuracy] = (await networks.headOnly.trainOnBatch(x, y)) as number[];
-    return [loss, accuracy];
-  };
+  trainer.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
   const history: EpochRecord[] = [];
   const batches = Math.ceil(options.imagesPerEpoch / options.batchSize);
   const first = options.firstEpoch ?? 1;
   const total = options.totalEpochs ?? options.epochs;
   for (let epoch = first; epoch < first + options.epochs; epoch++) {
     const started = Date.now();
-    // Cosine decay from the base rate to a tenth of it over the run: fast start, gentle finish.
+    // Cosine decay from the base rate to LR_FLOOR of it over the run: a fast start, and last epochs that anneal.
     const progress = total > 1 ? (epoch - 1) / (total - 1) : 0;
-    const lr = options.learningRate * (0.1 + 0.9 * 0.5 * (1 + Math.cos(Math.PI * progress)));
+    const lr = options.learningRate * (LR_FLOOR + (1 - LR_FLOOR) * 0.5 * (1 + Math.cos(Math.PI * progress)));
     (optimizer as unknown as { learningRate: number }).learningRate = lr;
 
     const easyFraction = options.curriculum[Math.min(epoch, options.curriculum.length) - 1] ?? 0;
@@ -127,7 +108,7 @@ export async function fit(networks: Networks, options: FitOptions): Promise<Epoc
     for (let b = 0; b < batches; b++) {
       const indices = order.subarray(b * options.batchSize, Math.min(set.count, (b + 1) * options.batchSize));
       const { x, y } = batchTensors(set, indices);
-      const [loss, accuracy] = await step(epoch, x, y);
+      const [loss, accuracy] = (await trainer.trainOnBatch(x, y)) as number[];
       tf.dispose([x, y]);
       lossSum += loss * indices.length;
       accSum += accuracy * indices.length;

@@ -59,7 +59,6 @@ export async function trainRecipes(recipes: Recipe[], options: { out: string; co
       batchSize: recipe.batchSize,
       learningRate: recipe.learningRate,
       curriculum: recipe.curriculum,
-      auxEpochs: recipe.auxEpochs,
       testSet: testSet(recipe.curveTest, Math.min(CURVE_TEST_SIZE, options.testSize ?? CURVE_TEST_SIZE)),
       onBatch: (s) => progress.step(recipe.name.padEnd(15), { ...s, epochs: recipe.epochs }),
       // A checkpoint after every epoch: an interrupted run still leaves a loadable model and its curve so far.
