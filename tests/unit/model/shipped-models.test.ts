@@ -69,14 +69,15 @@ describe('the shipped models', () => {
     const a = activations(cut, x).dataSync();
     const [w1, b1] = model.getLayer('fc1').getWeights().map((t) => t.dataSync());
     const [w2, b2] = model.getLayer('class_scores').getWeights().map((t) => t.dataSync());
-    const H = 16, K = 64, P = 8, U = 32, C = 4;
-    // Forward by hand: 2x2 max pool (first maximum wins, as tfjs), flatten [8, 8, 64], fc1 ReLU, scores.
+    const pool = (model.getLayer('head_pool').getConfig() as { poolSize: number[] }).poolSize[0];
+    const H = 16, K = 64, P = H / pool, U = w1.length / (P * P * K), C = 4;
+    // Forward by hand: pool x pool max pool (first maximum wins, as tfjs), flatten [P, P, K], fc1 ReLU, scores.
     const pooled = new Float32Array(P * P * K);
     const argmax = new Int32Array(P * P * K);
     for (let i = 0; i < P; i++) for (let j = 0; j < P; j++) for (let kk = 0; kk < K; kk++) {
       let best = -Infinity, at = -1;
-      for (const [di, dj] of [[0, 0], [0, 1], [1, 0], [1, 1]]) {
-        const idx = ((2 * i + di) * H + 2 * j + dj) * K + kk;
+      for (let di = 0; di < pool; di++) for (let dj = 0; dj < pool; dj++) {
+        const idx = ((pool * i + di) * H + pool * j + dj) * K + kk;
         if (a[idx] > best) { best = a[idx]; at = idx; }
       }
       pooled[(i * P + j) * K + kk] = best;
