@@ -6,6 +6,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { rehypeFailOnKatexError } from './src/markdown/fail-on-katex-error.ts';
 import { remarkSlides } from './src/slides/split.ts';
+import { trainedModels } from './src/site/trained-models.ts';
 
 // A sub-folder host (GitHub Pages: https://user.github.io/cam-lab/) sets BASE_PATH=/cam-lab/ at build time.
 const base = process.env.BASE_PATH ?? '/';
@@ -14,7 +15,8 @@ export default defineConfig({
   site: process.env.SITE_URL,
   base,
   trailingSlash: 'ignore',
-  integrations: [mdx()],
+  // trainedModels: models/<name>/ is served at <base>models/<name>/ for the widgets that run a trained network.
+  integrations: [mdx(), trainedModels({ dir: 'models' })],
   i18n: {
     defaultLocale: 'en',
     locales: ['en', 'ko'],

@@ -29,6 +29,17 @@ export interface ToyInputs {
   counterfactual?: boolean;
   /** Which head produces S (default 'gap'). The 'fc' head is the seeded toy of fc-head.ts; it ignores w and b. */
   head?: HeadKind;
+  /**
+   * A widget's own choices that travel with its state (which test image a trained network is shown), so that
+   * the presenter's second window follows them. derive() ignores them.
+   */
+  view?: Record<string, string | number>;
+  /**
+   * Also score A with the other head, so Sgap and Sfc can be set side by side (lesson 6); default true.
+   * A trained GAP network's page sets it false: the toy FC head means nothing for its maps, and costs
+   * the most of all the derived values at K = 64 channels.
+   */
+  compareHeads?: boolean;
 }
 
 /** Every derived value of a toy state. Flat arrays: maps are row-major [H][W], gradients [K][H][W]. */
@@ -62,7 +73,7 @@ export interface Derived {
   gradCam: Float32Array;
   /** Which head produced S, dY/dA and alpha. */
   head: HeadKind;
-  /** S of the GAP head and of the FC head for every class, whichever is chosen, to set them side by side. */
+  /** S of the GAP head and of the FC head for every class, whichever is chosen, to set them side by side (Sfc is NaN when compareHeads is false). */
   Sgap: Float32Array;
   Sfc: Float32Array;
   /**
@@ -103,7 +114,8 @@ export async function derive(inputs: ToyInputs): Promise<Derived> {
   const pooling = inputs.pooling ?? 'mean';
   const target = inputs.target ?? 'score';
   const headKind: HeadKind = inputs.head ?? 'gap';
-  const fcParams = toyFcParamsFor(K, H, W, C);
+  const useFc = headKind === 'fc' || inputs.compareHeads !== false;
+  const fcParams = useFc ? toyFcParamsFor(K, H, W, C) : null;
 
   const packed = tf.tidy(() => {
     const A = tf.transpose(tf.tensor3d(inputs.A, [K, H, W]), [1, 2, 0]) as tf.Tensor3D; // -> [H, W, K]
@@ -111,8 +123,8 @@ export async function derive(inputs: ToyInputs): Promise<Derived> {
     const b = tf.tensor1d(inputs.b);
     const wc = tf.squeeze(tf.slice(w, [inputs.c, 0], [1, K]), [0]) as tf.Tensor1D;
     const gap = gapHead(w, b, pooling);
-    const fc = fcHead(fcParams);
-    const head = headKind === 'fc' ? fc : gap;
+    const fc = fcParams ? fcHead(fcParams) : null;
+    const head = headKind === 'fc' && fc ? fc : gap;
 
     const F = globalPool(A, pooling);
     const S = head(A);
@@ -134,7 +146,7 @@ export async function derive(inputs: ToyInputs): Promise<Derived> {
     const hiRes = tf.relu(tf.sum(tf.mul(signed, A), 2));
     const parts = [
       F, globalMaxPool(A), S, p, M, tf.transpose(dYdA, [2, 0, 1]), sumGrad, tf.sub(sumGrad, wc), alpha, linear, tf.relu(linear),
-      gap(A), fc(A), dYdF, tf.min(dYdA, [0, 1]), tf.max(dYdA, [0, 1]), hiRes,
+      gap(A), fc ? fc(A) : tf.fill([C], NaN), dYdF, tf.min(dYdA, [0, 1]), tf.max(dYdA, [0, 1]), hiRes,
     ];
     return tf.concat(parts.map((t) => tf.reshape(t, [-1])));
   });

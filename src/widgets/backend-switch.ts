@@ -26,7 +26,7 @@ export class BackendSwitch {
       if (!ok) {
         this.#select.value = 'cpu';
         this.#select.querySelector<HTMLOptionElement>(`option[value="${wanted}"]`)!.disabled = true;
-        onUnavailable(messages['widget.backendUnavailable']);
+        onUnavailable(format(messages['widget.backendUnavailable'], { backend: messages[`widget.backend.${wanted}`] }));
       } else saveBackend(wanted);
       onSwitched();
     });

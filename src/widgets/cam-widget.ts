@@ -10,7 +10,8 @@ import { toyKit } from './toy-kit.ts';
 import { WeightsTable } from './weights-table.ts';
 import { announceRendered, selectControl } from './toy-common.ts';
 import { colourScale, extent, Legend } from './colormap.ts';
-import { drawOverlay, heatGrid, strokeBox, updateHeatGrid } from './heatmap.ts';
+import { heatGrid, updateHeatGrid } from './heatmap.ts';
+import { LocalizationView } from './localization-view.ts';
 import { h, symbol } from './dom.ts';
 
 export const CAM_TAG = 'cam-cam';
@@ -114,10 +115,7 @@ export function mountCam(host: HTMLElement, locale: Locale): ToyStore {
     });
     return input;
   });
-  const overlay = h('canvas', { class: 'overlay-canvas', role: 'img', 'data-canvas': 'overlay' });
-  const maskCanvas = h('canvas', { class: 'overlay-canvas pixel-canvas', role: 'img', 'data-canvas': 'mask' });
-  const result = h('div', { class: 'localization', 'aria-live': 'polite' });
-  const overlayLegend = new Legend(m);
+  const view = new LocalizationView(m);
 
   editor.element.addEventListener('focusin', (e) => {
     const cell = e.target as HTMLElement;
@@ -154,13 +152,8 @@ export function mountCam(host: HTMLElement, locale: Locale): ToyStore {
     h('h4', { class: 'widget-heading' }, m['cam.localizeHeading']),
     h('p', { class: 'editor-controls' }, h('label', {}, m['cam.thresholdLabel'], ' ', slider), ' ', sliderOut),
     h('p', { class: 'editor-controls' }, m['cam.truthLabel'], ' ', ...boxFields),
-    h(
-      'div',
-      { class: 'panel-row' },
-      h('figure', {}, h('figcaption', {}, m['cam.overlayCaption']), overlay, overlayLegend.element),
-      h('figure', {}, h('figcaption', {}, m['cam.maskCaption']), maskCanvas),
-    ),
-    result,
+    view.figures,
+    view.result,
   );
 
   function renderCell({ inputs, derived }: DerivedState): void {
@@ -209,9 +202,8 @@ export function mountCam(host: HTMLElement, locale: Locale): ToyStore {
   }
   let relocalizeToken = 0;
 
-  function drawLocalization(found: MapLocalization, box: Box): void {
-    const { width, height, up } = found;
-    // The toy image: a light ground and a dark object filling the true box.
+  /** The toy image under the map: a light ground and a dark object filling the true box. */
+  function toyImage(box: Box, width: number, height: number): Float32Array {
     const image = new Float32Array(width * height).fill(0.85);
     const cx = (box.x0 + box.x1) / 2;
     const cy = (box.y0 + box.y1) / 2;
@@ -221,44 +213,11 @@ export function mountCam(host: HTMLElement, locale: Locale): ToyStore {
       const d = ((x + 0.5 - cx) / rx) ** 2 + ((y + 0.5 - cy) / ry) ** 2;
       if (d <= 1) image[y * width + x] = 0.25 + 0.15 * d;
     }
-    const [min, max] = extent(up);
-    const scale = colourScale(kit.cmap(), min, max);
-    overlayLegend.show(scale);
-    const ctx = drawOverlay(overlay, width, height, image, up, scale, 0.55);
-    if (ctx) {
-      strokeBox(ctx, box, true);
-      strokeBox(ctx, found.box, false);
-    }
-    // The mask: kept pixels light grey, the largest connected part dark, both boxes.
-    const maskImage = new Float32Array(width * height);
-    for (let p = 0; p < maskImage.length; p++) maskImage[p] = found.component[p] ? 0.2 : found.mask[p] ? 0.7 : 1;
-    const mctx = drawOverlay(maskCanvas, width, height, maskImage, null, null, 0);
-    if (mctx) {
-      strokeBox(mctx, box, true);
-      strokeBox(mctx, found.box, false);
-    }
-    const describe = (b: Box | null) => (b ? `x ${b.x0}–${b.x1}, y ${b.y0}–${b.y1}` : m['cam.noBox']);
-    overlay.setAttribute('aria-label', format(m['cam.overlayAlt'], { predicted: describe(found.box), truth: describe(box) }));
-    maskCanvas.setAttribute('aria-label', format(m['cam.maskAlt'], { predicted: describe(found.box) }));
-    let kept = 0;
-    let part = 0;
-    for (let p = 0; p < found.mask.length; p++) {
-      kept += found.mask[p];
-      part += found.component[p];
-    }
-    result.replaceChildren(
-      h('p', { class: 'formula-line' }, format(m['cam.cutLine'], { percent: Math.round(threshold * 100), max: formatNumber(found.max), cut: formatNumber(found.cut) }), ' ', h('output', { 'data-output': 'cut' }, formatNumber(found.cut))),
-      h('p', { class: 'formula-line' }, format(m['cam.keptLine'], { kept, part, total: width * height })),
-      h('p', { class: 'formula-line' }, m['cam.predictedBox'], ' ', h('output', { 'data-output': 'box' }, describe(found.box)), '; ', m['cam.trueBox'], ' ', describe(box)),
-      h(
-        'p',
-        { class: `formula-line ${found.correct ? 'check-ok' : 'check-bad'}` },
-        'IoU = ',
-        h('output', { 'data-output': 'iou' }, formatNumber(Number(found.iou.toFixed(4)))),
-        ' ',
-        found.correct ? m['cam.correct'] : m['cam.wrong'],
-      ),
-    );
+    return image;
+  }
+
+  function drawLocalization(found: MapLocalization, box: Box): void {
+    view.show(found, box, { pixels: toyImage(box, found.width, found.height), channels: 1 }, kit.cmap(), threshold);
   }
 
   store.subscribe((state) => {

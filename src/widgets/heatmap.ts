@@ -131,32 +131,49 @@ export function colourTable(scale: ColourScale): Uint8ClampedArray {
 }
 
 /**
- * Draws a grey image (values 0..1, row-major) and, over it, a map of the same size coloured by a scale
- * with the given opacity. Values are placed on the scale's own domain.
+ * Draws an image (values 0..1, row-major: one grey value per pixel, or RGB triples with `channels: 3`) and,
+ * over it, a map of the same size coloured by a scale with the given opacity. Values are placed on the
+ * scale's own domain. `zoom` draws each pixel as a zoom x zoom block, so lines drawn on top stay thin.
  */
-export function drawOverlay(canvas: HTMLCanvasElement, width: number, height: number, image: ArrayLike<number>, map: ArrayLike<number> | null, scale: ColourScale | null, alpha: number): CanvasRenderingContext2D | null {
-  if (canvas.width !== width) canvas.width = width;
-  if (canvas.height !== height) canvas.height = height;
+export function drawOverlay(
+  canvas: HTMLCanvasElement,
+  width: number,
+  height: number,
+  image: ArrayLike<number>,
+  map: ArrayLike<number> | null,
+  scale: ColourScale | null,
+  alpha: number,
+  options: { channels?: 1 | 3; zoom?: number } = {},
+): CanvasRenderingContext2D | null {
+  const channels = options.channels ?? 1;
+  const zoom = options.zoom ?? 1;
+  const cw = width * zoom;
+  const ch = height * zoom;
+  if (canvas.width !== cw) canvas.width = cw;
+  if (canvas.height !== ch) canvas.height = ch;
   const ctx = canvas.getContext('2d');
   if (!ctx) return null;
-  const data = ctx.createImageData(width, height);
+  const data = ctx.createImageData(cw, ch);
   const lut = scale ? colourTable(scale) : null;
   const span = scale ? scale.max - scale.min || 1 : 1;
+  const rgb = [0, 0, 0];
   for (let p = 0; p < width * height; p++) {
-    const g = Math.round(255 * Math.min(1, Math.max(0, image[p])));
-    let r = g;
-    let gg = g;
-    let b = g;
+    for (let k = 0; k < 3; k++) rgb[k] = Math.round(255 * Math.min(1, Math.max(0, image[channels === 3 ? p * 3 + k : p])));
     if (map && lut && scale) {
       const t = Math.min(255, Math.max(0, Math.round(((map[p] - scale.min) / span) * 255)));
-      r = (1 - alpha) * g + alpha * lut[t * 3];
-      gg = (1 - alpha) * g + alpha * lut[t * 3 + 1];
-      b = (1 - alpha) * g + alpha * lut[t * 3 + 2];
+      for (let k = 0; k < 3; k++) rgb[k] = (1 - alpha) * rgb[k] + alpha * lut[t * 3 + k];
     }
-    data.data[p * 4] = r;
-    data.data[p * 4 + 1] = gg;
-    data.data[p * 4 + 2] = b;
-    data.data[p * 4 + 3] = 255;
+    const x0 = (p % width) * zoom;
+    const y0 = Math.floor(p / width) * zoom;
+    for (let dy = 0; dy < zoom; dy++) {
+      for (let dx = 0; dx < zoom; dx++) {
+        const q = ((y0 + dy) * cw + x0 + dx) * 4;
+        data.data[q] = rgb[0];
+        data.data[q + 1] = rgb[1];
+        data.data[q + 2] = rgb[2];
+        data.data[q + 3] = 255;
+      }
+    }
   }
   ctx.putImageData(data, 0, 0);
   return ctx;

@@ -33,6 +33,8 @@ const widgets: Record<string, () => Promise<Mount>> = {
   'cam-grad-cam': () => import('./grad-cam-entry.ts').then((m) => m.mount),
   'cam-derivation': () => import('./derivation-entry.ts').then((m) => m.mount),
   'cam-vs-grad-cam': () => import('./cam-vs-grad-cam-entry.ts').then((m) => m.mount),
+  'cam-shapes': () => import('./shapes-entry.ts').then((m) => m.mountClassify),
+  'cam-shapes-box': () => import('./shapes-entry.ts').then((m) => m.mountLocalize),
 };
 
 const queue: HTMLElement[] = [];

@@ -15,6 +15,7 @@ import { colourMapSelect, colourScale, extent, Legend } from './colormap.ts';
 import { drawOverlay, heatGrid, updateHeatGrid } from './heatmap.ts';
 import { linkSymbols } from './linking.ts';
 import { announceRendered, linkNotice } from './toy-common.ts';
+import { ClassBars } from './class-bars.ts';
 import { h, symbol } from './dom.ts';
 
 export const TOY_CAM_TAG = 'cam-toy-cam';
@@ -124,17 +125,10 @@ export function mountToyNetwork(host: HTMLElement, locale: Locale, mode: 'cam' |
   const links = linkSymbols(host);
   store.onError((error) => problems.set('derive', error.message));
 
-  const classPanel = h('div', { class: 'score-bars', role: 'radiogroup', 'aria-label': m['toy.classPicker'] });
-  const classRadios = classNames.map((name, c) => {
-    const radio = h('input', { type: 'radio', name: `${key}-class`, value: c, 'data-class-radio': c });
-    radio.addEventListener('change', () => {
-      dirty = true;
-      if (radio.checked) void store.update((s) => void (s.c = c));
-    });
-    return { radio, label: h('label', {}, radio, ' ', name), bar: h('span', { class: 'bar' }), value: h('output', { 'data-output': `S-${c}` }) };
+  const classBars = new ClassBars(m, classNames, `${key}-class`, (c) => {
+    dirty = true;
+    void store.update((s) => void (s.c = c));
   });
-  for (const r of classRadios) classPanel.append(r.label, h('span', { class: 'bar-track' }, r.bar), r.value);
-  const verdict = h('p', { class: 'formula-line', 'data-output': 'predicted' });
   const camCanvas = h('canvas', { class: 'overlay-canvas pixel-canvas', role: 'img', 'data-canvas': 'cam' });
   const camCaption = h('figcaption');
 
@@ -156,8 +150,8 @@ export function mountToyNetwork(host: HTMLElement, locale: Locale, mode: 'cam' |
   if (mode === 'cam') {
     parts.push(
       h('h4', { class: 'widget-heading' }, m['toy.scoresHeading']),
-      classPanel,
-      verdict,
+      classBars.element,
+      classBars.verdict,
       h('figure', { class: 'cam-figure' }, camCaption, camCanvas, legend.element),
     );
   } else {
@@ -188,17 +182,7 @@ export function mountToyNetwork(host: HTMLElement, locale: Locale, mode: 'cam' |
     const imageScale = colourScale(cmap, 0, 1);
     editor.paint([image], imageScale);
     if (mode === 'cam') {
-      const Smax = Math.max(...Array.from(derived.S).map(Math.abs), 1e-9);
-      let best = 0;
-      for (let c = 1; c < derived.C; c++) if (derived.S[c] > derived.S[best]) best = c;
-      classRadios.forEach((r, c) => {
-        r.radio.checked = c === inputs.c;
-        r.bar.style.width = `${Math.max(0, derived.S[c] / Smax) * 100}%`;
-        r.value.textContent = `${formatNumber(derived.S[c])} (p = ${formatNumber(Number(derived.p[c].toFixed(3)))})`;
-        r.label.classList.toggle('top', c === best);
-      });
-      verdict.textContent = format(m['toy.verdict'], { name: classNames[best], p: formatNumber(Number((derived.p[best] * 100).toFixed(1))) });
-      verdict.dataset.best = String(best);
+      classBars.show(derived.S, derived.p, inputs.c);
       const [min, max] = extent(derived.M);
       const scale = colourScale(cmap, min, max);
       legend.show(scale);

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './browser.ts';
-import { lessonSlugs as slugs, openPage } from './pages.ts';
+import { expectWidgetsReady, lessonSlugs as slugs, openPage } from './pages.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -28,10 +28,7 @@ describe('accessibility (axe-core, WCAG 2 A and AA rules)', () => {
             await new Promise((r) => requestAnimationFrame(r));
           }
         });
-        const widgets = page.locator('.toy-widget');
-        for (let i = 0; i < (await widgets.count()); i++) {
-          await expect.poll(() => widgets.nth(i).getAttribute('data-state'), { timeout: 20_000 }).toBe('ready');
-        }
+        await expectWidgetsReady(page, '.toy-widget');
         await page.addScriptTag({ content: axeSource });
         const violations = await page.evaluate(async () => {
           const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;

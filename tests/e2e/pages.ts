@@ -39,6 +39,18 @@ export async function startWidget(page: Page, tag: string): Promise<void> {
   await page.waitForFunction((t) => document.querySelector(`${t} [data-output=S]`)?.textContent !== '', tag);
 }
 
+/**
+ * Waits until every widget matched by `selector` has left 'loading'; fails naming any that did not
+ * become ready, with the message the widget shows the learner.
+ */
+export async function expectWidgetsReady(page: Page, selector = '[data-state]', timeout = 30_000): Promise<void> {
+  await page.waitForFunction((sel) => [...document.querySelectorAll(sel)].every((w) => ['ready', 'failed'].includes(w.getAttribute('data-state') ?? '')), selector, { timeout });
+  const notReady = await page.evaluate((sel) => [...document.querySelectorAll(sel)]
+    .filter((w) => w.getAttribute('data-state') !== 'ready')
+    .map((w) => `${w.localName}: ${w.querySelector('[data-widget-status]')?.textContent ?? w.getAttribute('data-state')}`), selector);
+  if (notReady.length) throw new Error(`widgets that did not start: ${notReady.join('; ')}`);
+}
+
 export async function outputText(page: Page, name: string): Promise<string> {
   return (await page.locator(`[data-output="${name}"]`).first().textContent()) ?? '';
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './browser.ts';
-import { lessonSlugs as slugs, openPage } from './pages.ts';
+import { expectWidgetsReady, lessonSlugs as slugs, openPage } from './pages.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -34,10 +34,7 @@ describe('every page in both locales', () => {
         }
       });
       await page.waitForTimeout(300);
-      const widgets = page.locator('[data-state]');
-      for (let i = 0; i < (await widgets.count()); i++) {
-        await expect.poll(() => widgets.nth(i).getAttribute('data-state'), { timeout: 20_000 }).toBe('ready');
-      }
+      await expectWidgetsReady(page);
       expect(errors).toEqual([]);
       await page.close();
     });
