@@ -39,6 +39,8 @@ interface LocalizationFile {
   methods: { id: string; model: string; label: string; top1LocError: number; maxBoxAcc: { best: number; threshold: number | null; side?: number } }[];
   classificationError: Record<string, number>;
   testSet: { count: number };
+  drawnElsewhere?: { drawnBy: string; count: number; accuracy: Record<string, number> };
+  bias?: Record<string, { gradCamShareOnCornerMark: number } | string>;
 }
 
 export function renderModelCard(folder: string): string {
@@ -60,6 +62,8 @@ export function renderModelCard(folder: string): string {
   const locPath = join(dirname(folder), 'localization.json');
   if (existsSync(locPath)) {
     const loc: LocalizationFile = JSON.parse(readFileSync(locPath, 'utf8'));
+    const drawn = loc.drawnElsewhere;
+    if (drawn && name in drawn.accuracy) accuracy.push(`| drawn elsewhere | ${drawn.count} shapes drawn by ${drawn.drawnBy}, from \`npm run evaluate\` | ${pct(drawn.accuracy[name])} |`);
     const mine = loc.methods.filter((m) => m.model === name);
     if (mine.length) {
       localization = [
@@ -71,6 +75,10 @@ export function renderModelCard(folder: string): string {
       ].join('\n');
     } else {
       localization = 'Not part of the localization table (see models/localization.json for shapes-gap and shapes-fc).';
+      const bias = loc.bias?.[name];
+      if (bias && typeof bias === 'object') {
+        localization += ` Where it looks: on the cue-free test set, ${pct(bias.gradCamShareOnCornerMark)} of each Grad-CAM map (predicted class, on average) falls on the corner mark and a 2-pixel rim around it (from \`npm run evaluate\`).`;
+      }
     }
   }
 
