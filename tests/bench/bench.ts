@@ -3,6 +3,7 @@
  * - edit latency: from a cell edit to the page showing every updated number, per widget and backend;
  * - JavaScript a lesson page loads before any widget is visible (gzip bytes);
  * - the build time.
+ * BENCH_EDITS=N sets the edits per row, BENCH_ONLY=text the widgets measured.
  * Prints a table and writes bench/results.json. Targets: p95 <= 16 ms, <= 50 KB gzip before a widget.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -13,7 +14,13 @@ import { launchChromium } from '../e2e/browser.ts';
 import { buildAndServe, root } from '../e2e/site.ts';
 import { benchedWidgets, type BenchedWidget } from './widgets.ts';
 
+// Every backend a learner can pick in a widget's switch (src/state/backend.ts).
+const BACKENDS = ['cpu', 'webgl', 'wasm'] as const;
+type Backend = (typeof BACKENDS)[number];
+
 const EDITS = Number(process.env.BENCH_EDITS ?? 220);
+// BENCH_ONLY=text measures only the widgets whose name contains it, e.g. BENCH_ONLY=trained.
+const ONLY = process.env.BENCH_ONLY ?? '';
 const WARMUP = 20;
 const TARGET_P95_MS = 16;
 const TARGET_JS_KB = 50;
@@ -35,7 +42,7 @@ interface LatencyResult {
   frameP95Ms: number;
 }
 
-async function editLatency(browser: Browser, url: string, widget: BenchedWidget, backend: 'cpu' | 'webgl'): Promise<LatencyResult> {
+async function editLatency(browser: Browser, url: string, widget: BenchedWidget, backend: Backend): Promise<LatencyResult> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.addInitScript((b) => localStorage.setItem('camlab-backend', b), backend);
   await page.goto(url + widget.path);
@@ -46,9 +53,10 @@ async function editLatency(browser: Browser, url: string, widget: BenchedWidget,
   if (shownBackend !== backend) throw new Error(`${widget.name}: asked for ${backend}, the page computed on ${shownBackend}`);
 
   const samples = await page.evaluate(
-    async ({ tag, cells, edits }) => {
+    async ({ tag, cells, edits, kind }) => {
       const host = document.querySelector(tag) as HTMLElement;
       const inputs = [...host.querySelectorAll<HTMLInputElement>(cells)];
+      if (!inputs.length) throw new Error(`${tag}: no ${cells} to edit`);
       const nextFrame = () => new Promise((r) => requestAnimationFrame(r));
       const dom: number[] = [];
       const frame: number[] = [];
@@ -56,8 +64,14 @@ async function editLatency(browser: Browser, url: string, widget: BenchedWidget,
         const input = inputs[(n * 7) % inputs.length];
         const rendered = new Promise((r) => host.addEventListener('camlab:rendered', r, { once: true }));
         const start = performance.now();
-        input.value = String((n * 37) % 200);
-        input.dispatchEvent(new Event('input', { bubbles: true }));
+        if (kind === 'check') {
+          input.checked = true;
+          input.dispatchEvent(new Event('change', { bubbles: true }));
+        } else if (kind === 'click') input.click();
+        else {
+          input.value = String(kind === 'slide' ? ((n * 37) % 100) / 100 : (n * 37) % 200);
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        }
         await rendered;
         dom.push(performance.now() - start);
         await nextFrame();
@@ -66,7 +80,7 @@ async function editLatency(browser: Browser, url: string, widget: BenchedWidget,
       }
       return { dom, frame };
     },
-    { tag: widget.tag, cells: widget.cells, edits: EDITS + WARMUP },
+    { tag: widget.tag, cells: widget.cells, edits: EDITS + WARMUP, kind: widget.edit ?? 'type' },
   );
   await page.close();
   const dom = samples.dom.slice(WARMUP).sort((a, b) => a - b);
@@ -113,10 +127,10 @@ async function main() {
   const browser = await launchChromium();
   try {
     const latency: LatencyResult[] = [];
-    for (const widget of benchedWidgets) {
-      for (const backend of ['cpu', 'webgl'] as const) latency.push(await editLatency(browser, site.url, widget, backend));
+    for (const widget of benchedWidgets.filter((w) => w.name.includes(ONLY))) {
+      for (const backend of BACKENDS) latency.push(await editLatency(browser, site.url, widget, backend));
     }
-    const paths = [...new Set(benchedWidgets.map((w) => w.path))];
+    const paths = [...new Set(benchedWidgets.filter((w) => w.name.includes(ONLY)).map((w) => w.path))];
     const javascript = [];
     for (const path of paths) javascript.push(await javascriptBeforeWidgets(browser, site.url, path));
 

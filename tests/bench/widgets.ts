@@ -6,8 +6,10 @@ export interface BenchedWidget {
   name: string;
   path: string;
   tag: string;
-  /** Text inputs to edit, relative to the widget's host. */
+  /** The controls an edit uses, relative to the widget's host. */
   cells: string;
+  /** How an edit uses them: type a number (the default), check a radio, move a slider, or click a button. */
+  edit?: 'type' | 'check' | 'slide' | 'click';
 }
 
 export const benchedWidgets: BenchedWidget[] = [
@@ -22,4 +24,9 @@ export const benchedWidgets: BenchedWidget[] = [
   { name: 'Grad-CAM (lesson 7)', path: '/lessons/07-grad-cam/', tag: 'cam-grad-cam', cells: 'input[data-k][data-i][data-j]' },
   { name: 'derivation (lesson 8)', path: '/lessons/08-cam-is-grad-cam/', tag: 'cam-derivation', cells: 'input[data-k][data-i][data-j]' },
   { name: 'CAM vs Grad-CAM (lesson 9)', path: '/lessons/09-cam-vs-grad-cam/', tag: 'cam-vs-grad-cam', cells: 'input[data-k][data-i][data-j]' },
+  // The trained network (K = 64 maps of 16 x 16): picking a class re-derives everything from the maps; a new
+  // image also runs the network's conv layers on it first; a threshold relocalizes the map.
+  { name: 'trained CAM: class (lesson 1)', path: '/lessons/01-why-explain/', tag: 'cam-shapes', cells: 'input[data-class-radio]', edit: 'check' },
+  { name: 'trained CAM: image (lesson 1)', path: '/lessons/01-why-explain/', tag: 'cam-shapes', cells: 'button[data-action=next]', edit: 'click' },
+  { name: 'trained CAM: threshold (lesson 5)', path: '/lessons/05-class-activation-map/', tag: 'cam-shapes-box', cells: 'input[data-threshold]', edit: 'slide' },
 ];
