@@ -44,6 +44,16 @@ export class ToyStore {
     return this.refresh();
   }
 
+  /**
+   * Replaces whole fields and recomputes, sharing the others with the previous inputs instead of copying
+   * them: for a trained network's 64 maps a deep copy (update) costs more than the derive itself.
+   * The values given must not be changed afterwards.
+   */
+  assign(patch: Partial<ToyInputs>): Promise<void> {
+    this.#inputs = { ...this.#inputs, ...patch };
+    return this.refresh();
+  }
+
   replace(next: ToyInputs): Promise<void> {
     this.#inputs = structuredClone(next);
     return this.refresh();

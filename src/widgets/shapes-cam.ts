@@ -102,10 +102,7 @@ export async function mountShapesCam(host: HTMLElement, locale: Locale, mode: Sh
     const A = await features(sample.image);
     if (mine !== imageToken) return;
     followPrediction = true;
-    await store.update((s) => {
-      s.A = A;
-      s.view = { set, n: index };
-    });
+    await store.assign({ A, view: { set, n: index } });
   };
 
   // The image picker: a shape of each class, two shapes, and stepping through the test set.
@@ -130,7 +127,7 @@ export async function mountShapesCam(host: HTMLElement, locale: Locale, mode: Sh
   const classBars = new ClassBars(m, names, `${key}-class`, (c) => {
     dirty = true;
     followPrediction = false;
-    void store.update((s) => void (s.c = c));
+    void store.assign({ c });
   });
   const cmapSelect = colourMapSelect(m, cmap, (name) => {
     cmap = name;
@@ -283,7 +280,7 @@ export async function mountShapesCam(host: HTMLElement, locale: Locale, mode: Sh
       let best = 0;
       for (let k = 1; k < derived.C; k++) if (derived.S[k] > derived.S[best]) best = k;
       if (best !== inputs.c) {
-        void store.update((s) => void (s.c = best));
+        void store.assign({ c: best });
         return;
       }
     }
