@@ -7,6 +7,7 @@ import { classGradient, type GradientTarget } from './gradient.ts';
 import { gradCamWeights, weightedChannelSum } from './gradcam.ts';
 import { classScores } from './scores.ts';
 import { fcHead, toyFcParamsFor } from './fc-head.ts';
+import { upsampleBilinear } from './display.ts';
 
 /** The head on top of the last conv layer: GAP + one linear layer (CAM's), or flatten + dense + dense (VGG's kind). */
 export type HeadKind = 'gap' | 'fc';
@@ -40,6 +41,11 @@ export interface ToyInputs {
    * the most of all the derived values at K = 64 channels.
    */
   compareHeads?: boolean;
+  /**
+   * Also upsample M_c bilinearly to this size (a trained network's map onto its image), in the same
+   * read-back as everything else, so thresholding it needs no second trip to the backend.
+   */
+  upsample?: { width: number; height: number };
 }
 
 /** Every derived value of a toy state. Flat arrays: maps are row-major [H][W], gradients [K][H][W]. */
@@ -86,6 +92,8 @@ export interface Derived {
   gradMax: Float32Array;
   /** HiResCAM: ReLU(sum_k dY^c/dA^k ⊙ A^k), element by element (gradients negated when counterfactual). */
   hiResCam: Float32Array;
+  /** M_c upsampled to inputs.upsample, row-major; null when not asked for. */
+  Mup: Float32Array | null;
 }
 
 /** Throws a plain message if the inputs' shapes do not agree; views validate cells before this. */
@@ -117,6 +125,7 @@ export async function derive(inputs: ToyInputs): Promise<Derived> {
   const useFc = headKind === 'fc' || inputs.compareHeads !== false;
   const fcParams = useFc ? toyFcParamsFor(K, H, W, C) : null;
 
+  const up = inputs.upsample;
   const packed = tf.tidy(() => {
     const A = tf.transpose(tf.tensor3d(inputs.A, [K, H, W]), [1, 2, 0]) as tf.Tensor3D; // -> [H, W, K]
     const w = tf.tensor2d(inputs.w, [C, K]);
@@ -148,6 +157,7 @@ export async function derive(inputs: ToyInputs): Promise<Derived> {
       F, globalMaxPool(A), S, p, M, tf.transpose(dYdA, [2, 0, 1]), sumGrad, tf.sub(sumGrad, wc), alpha, linear, tf.relu(linear),
       gap(A), fc ? fc(A) : tf.fill([C], NaN), dYdF, tf.min(dYdA, [0, 1]), tf.max(dYdA, [0, 1]), hiRes,
     ];
+    if (up) parts.push(upsampleBilinear(M, [up.height, up.width]));
     return tf.concat(parts.map((t) => tf.reshape(t, [-1])));
   });
   let flat: Float32Array;
@@ -164,5 +174,6 @@ export async function derive(inputs: ToyInputs): Promise<Derived> {
     F: take(K), Fmax: take(K), S: take(C), p: take(C), M: take(Z), dYdA: take(K * Z),
     sumGrad: take(K), check: take(K), alpha: take(K), gradCamLinear: take(Z), gradCam: take(Z),
     head: headKind, Sgap: take(C), Sfc: take(C), dYdF: take(K), gradMin: take(K), gradMax: take(K), hiResCam: take(Z),
+    Mup: up ? take(up.width * up.height) : null,
   };
 }

@@ -36,9 +36,14 @@ export async function localizeMap(
   } finally {
     up.dispose();
   }
+  return localizeUpsampled(values, width, height, fraction, truth);
+}
+
+/** The same protocol on a map already upsampled to the image (derive() can do that in its one read-back). */
+export function localizeUpsampled(up: Float32Array, width: number, height: number, fraction: number, truth: Box | null): MapLocalization {
   let max = -Infinity;
-  for (let i = 0; i < values.length; i++) if (values[i] > max) max = values[i];
-  const found = localize(values, width, height, fraction);
+  for (let i = 0; i < up.length; i++) if (up[i] > max) max = up[i];
+  const found = localize(up, width, height, fraction);
   const overlap = iou(found.box, truth);
-  return { ...found, up: values, width, height, max, cut: max > 0 ? fraction * max : 0, iou: overlap, correct: overlap >= 0.5 };
+  return { ...found, up, width, height, max, cut: max > 0 ? fraction * max : 0, iou: overlap, correct: overlap >= 0.5 };
 }

@@ -6,7 +6,7 @@ import { encodeState, stateFromUrl, urlWriter, type Schema } from '../state/url-
 import { colourMaps, type ColourMapName } from '../state/toy-url.ts';
 import { CLASS_NAMES, NUM_CLASSES, SAMPLE_COUNT, SIZE, nextOfClass, sampleSets, shapesSample, stepIndex, type SampleSet } from '../state/shapes-samples.ts';
 import { camIdentity } from '../lib/cam-identity.ts';
-import { localizeMap, type MapLocalization } from '../lib/localize-map.ts';
+import { localizeUpsampled } from '../lib/localize-map.ts';
 import type { Box } from '../lib/localize.ts';
 import { loadGapNetwork, type GapNetwork } from '../model/gap-network.ts';
 import type { Sample } from '../train/dataset.ts';
@@ -88,7 +88,7 @@ export async function mountShapesCam(host: HTMLElement, locale: Locale, mode: Sh
     bodyMs = performance.now() - started;
     return A;
   };
-  const store = new ToyStore({ A: await features(sample.image), w: network.w, b: network.b, c: (linked?.c as number | undefined) ?? 0, pooling: 'mean', compareHeads: false, view: { set, n: index } });
+  const store = new ToyStore({ A: await features(sample.image), w: network.w, b: network.b, c: (linked?.c as number | undefined) ?? 0, pooling: 'mean', compareHeads: false, upsample: { width: SIZE, height: SIZE }, view: { set, n: index } });
   store.onError((error) => problems.set('derive', error.message));
 
   let imageToken = 0;
@@ -151,7 +151,7 @@ export async function mountShapesCam(host: HTMLElement, locale: Locale, mode: Sh
   slider.addEventListener('input', () => {
     threshold = Number(slider.value);
     dirty = true;
-    if (store.last) void render(store.last);
+    if (store.last) render(store.last);
   });
   const noTruth = h('p', { class: 'widget-notice', 'data-output': 'no-truth', hidden: true });
 
@@ -206,20 +206,11 @@ export async function mountShapesCam(host: HTMLElement, locale: Locale, mode: Sh
   /** The true box of class c in this image, if the image holds one. */
   const truthOf = (c: number): Box | null => sample.objects.find((o) => o.label === c)?.box ?? null;
 
-  let renderToken = 0;
-  async function render(state: DerivedState): Promise<void> {
+  function render(state: DerivedState): void {
     const { inputs, derived } = state;
     const c = inputs.c;
-    const mine = ++renderToken;
     const truth = truthOf(c);
-    let found: MapLocalization;
-    try {
-      found = await localizeMap(derived.M, derived.H, derived.W, { width: SIZE, height: SIZE }, threshold, truth);
-    } catch (error) {
-      problems.set('localize', error instanceof Error ? error.message : String(error));
-      return;
-    }
-    if (mine !== renderToken) return;
+    const found = localizeUpsampled(derived.Mup!, SIZE, SIZE, threshold, truth);
     backend.show(state.backend, state.ms);
     classBars.show(derived.S, derived.p, c);
     bodyLine.textContent = format(m['shapes.bodyTime'], { ms: formatNumber(Number(bodyMs.toFixed(1))), H: derived.H, W: derived.W, K: derived.K });
@@ -284,7 +275,7 @@ export async function mountShapesCam(host: HTMLElement, locale: Locale, mode: Sh
         return;
       }
     }
-    void render(state);
+    render(state);
   });
   drawImage();
   await store.refresh();

@@ -4,6 +4,17 @@ import { derive, type ToyInputs } from '../../../src/lib/derive.ts';
 import { seedExample } from '../../../src/state/seed-example.ts';
 import { expectClose, randomMaps, seededRandom } from './close.ts';
 
+describe('derive with upsample', () => {
+  it('upsamples M_c bilinearly (half-pixel centres) in the same read-back', async () => {
+    // One 1 x 2 map A = [1, 3], w = 2: M = [2, 6]. Widened to 4 the samples fall at x = -0.25, 0.25, 0.75,
+    // 1.25 of the input, clamped at the edges: 2, 0.75*2 + 0.25*6, 0.25*2 + 0.75*6, 6.
+    const d = await derive({ A: [[[1, 3]]], w: [[2]], b: [0], c: 0, upsample: { width: 4, height: 1 } });
+    expectClose(d.M, [2, 6]);
+    expectClose(d.Mup!, [2, 3, 5, 6], 1e-6);
+    expect((await derive({ A: [[[1, 3]]], w: [[2]], b: [0], c: 0 })).Mup).toBeNull();
+  });
+});
+
 describe('derive on the talk’s example', () => {
   it('gives F = 50, 0, 2 and S_c = 56', async () => {
     const d = await derive(seedExample());
