@@ -17,7 +17,8 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/e2e/global-setup.ts'],
-          testTimeout: 60_000,
+          // Above the sum of one page test's own bounded waits, so a stalled step reports itself.
+          testTimeout: 120_000,
           hookTimeout: 120_000,
           // One browser and one built site serve every e2e file; run them one at a time on 2 cores.
           fileParallelism: false,

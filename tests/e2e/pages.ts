@@ -27,7 +27,25 @@ export async function openPage(browser: Browser, path: string, viewport = { widt
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(baseURL() + path, { waitUntil: 'load' });
+  // The page in front: Chromium may hold back animation frames of a page it counts as hidden.
+  await page.bringToFront();
   return { page, errors, requests };
+}
+
+/**
+ * Scrolls through the whole page, so every lazy widget starts. Each step waits for a frame, or 100 ms
+ * if no frame comes, so a stalled frame loop shows up as a widget that did not start, not as a hang.
+ */
+export async function scrollThrough(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.body.scrollHeight; y += 400) {
+      window.scrollTo(0, y);
+      await new Promise((r) => {
+        requestAnimationFrame(r);
+        setTimeout(r, 100);
+      });
+    }
+  });
 }
 
 /** Scrolls a live widget into view and waits until it has computed its first state. */

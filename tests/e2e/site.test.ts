@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './browser.ts';
-import { expectWidgetsReady, lessonSlugs as slugs, openPage } from './pages.ts';
+import { expectWidgetsReady, scrollThrough, lessonSlugs as slugs, openPage } from './pages.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -27,12 +27,7 @@ describe('every page in both locales', () => {
       expect(await page.getAttribute('html', 'lang')).toBe(lang);
       expect(await page.locator('.katex-error').count()).toBe(0);
       // Scroll through the page so lazy widgets start and any error they raise is caught too.
-      await page.evaluate(async () => {
-        for (let y = 0; y < document.body.scrollHeight; y += 400) {
-          window.scrollTo(0, y);
-          await new Promise((r) => requestAnimationFrame(r));
-        }
-      });
+      await scrollThrough(page);
       await page.waitForTimeout(300);
       await expectWidgetsReady(page);
       expect(errors).toEqual([]);
