@@ -6,8 +6,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CLASS_NAMES, SIZE, generateSample, type SampleOptions } from '../train/dataset.ts';
-import { contactSheet } from '../train/contact-sheet.ts';
+import { CLASS_NAMES, SIZE, generateSample, type SampleOptions } from '../shapes/dataset.ts';
+import { contactSheet } from '../shapes/contact-sheet.ts';
 import { writePng } from './image-io.ts';
 
 const variants: Record<string, SampleOptions> = {

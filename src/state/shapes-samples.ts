@@ -3,7 +3,7 @@
  * as the test sets of `npm run evaluate`, so image n in the browser is image n of the clean test set,
  * byte for byte, and none of them was ever a training image.
  */
-import { CLASS_NAMES, NUM_CLASSES, SIZE, generateSample, type Sample } from '../train/dataset.ts';
+import { CLASS_NAMES, NUM_CLASSES, SIZE, generateSample, type Sample } from '../shapes/dataset.ts';
 import { TEST_SETS, TEST_SET_SIZE, TWO_OBJECT_TEST_SEED } from '../train/recipes.ts';
 
 export { CLASS_NAMES, NUM_CLASSES, SIZE };

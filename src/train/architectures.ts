@@ -9,7 +9,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { NUM_CLASSES, SIZE } from './dataset.ts';
+import { NUM_CLASSES, SIZE } from '../shapes/dataset.ts';
 
 export type Architecture = 'gap' | 'fc';
 export const LAST_CONV = 'last_conv';

@@ -5,8 +5,9 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
-import { NUM_CLASSES, SIZE, generateSet, type SampleOptions, type ShapeSet } from './dataset.ts';
-import { mixSeed, mulberry32, shuffledIndices } from './random.ts';
+import { seededRandom } from '../lib/random.ts';
+import { NUM_CLASSES, SIZE, generateSet, type SampleOptions, type ShapeSet } from '../shapes/dataset.ts';
+import { mixSeed, shuffledIndices } from '../shapes/random.ts';
 import type { Networks } from './architectures.ts';
 
 const PIXELS = SIZE * SIZE * 3;
@@ -102,7 +103,7 @@ export async function fit(networks: Networks, options: FitOptions): Promise<Epoc
 
     const easyFraction = options.curriculum[Math.min(epoch, options.curriculum.length) - 1] ?? 0;
     const set = generateSet(options.seed, options.imagesPerEpoch, { ...options.data, easyFraction }, (epoch - 1) * options.imagesPerEpoch);
-    const order = shuffledIndices(set.count, mulberry32(mixSeed(options.seed, epoch, 0x5eed)));
+    const order = shuffledIndices(set.count, seededRandom(mixSeed(options.seed, epoch, 0x5eed)));
     let lossSum = 0;
     let accSum = 0;
     for (let b = 0; b < batches; b++) {

@@ -11,7 +11,7 @@ import { gradCamMap, gradCamWeights } from '../lib/gradcam.ts';
 import { upsampleBilinear } from '../lib/display.ts';
 import { iou, localize, type Box } from '../lib/localize.ts';
 import { camWeights, cutModel, logitsModel } from '../model/cut.ts';
-import { SIZE, type ShapeSet } from './dataset.ts';
+import { SIZE, type ShapeSet } from '../shapes/dataset.ts';
 
 export type MapMethod = 'cam' | 'gradcam' | 'backprop';
 

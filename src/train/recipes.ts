@@ -1,6 +1,6 @@
 /** What `npm run train` builds: four models, their data, seeds and schedules. */
 import type { Architecture } from './architectures.ts';
-import type { SampleOptions } from './dataset.ts';
+import type { SampleOptions } from '../shapes/dataset.ts';
 
 export interface Recipe {
   name: string;

@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { buildNetworks, countParameters } from './architectures.ts';
-import { CLASS_NAMES, generateSet, type ShapeSet } from './dataset.ts';
+import { CLASS_NAMES, generateSet, type ShapeSet } from '../shapes/dataset.ts';
 import { fit, scoreSet, type EpochRecord } from './fit.ts';
 import { Progress, formatDuration } from './progress.ts';
 import { TEST_SETS, TEST_SET_SIZE, type Recipe } from './recipes.ts';

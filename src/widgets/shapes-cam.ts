@@ -9,7 +9,7 @@ import { camIdentity } from '../lib/cam-identity.ts';
 import { localizeUpsampled } from '../lib/localize-map.ts';
 import type { Box } from '../lib/localize.ts';
 import { loadGapNetwork, type GapNetwork } from '../model/gap-network.ts';
-import type { Sample } from '../train/dataset.ts';
+import type { Sample } from '../shapes/dataset.ts';
 import { Problems } from './number-input.ts';
 import { BackendSwitch } from './backend-switch.ts';
 import { ClassBars } from './class-bars.ts';

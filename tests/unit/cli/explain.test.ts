@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PNG } from 'pngjs';
-import { generateSample } from '../../../src/train/dataset.ts';
+import { generateSample } from '../../../src/shapes/dataset.ts';
 import { writePng } from '../../../src/cli/image-io.ts';
 
 const run = promisify(execFile);

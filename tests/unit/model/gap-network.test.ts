@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { loadGapNetwork, ModelLoadError } from '../../../src/model/gap-network.ts';
 import { loadModel } from '../../../src/model/load.ts';
-import { generateSample } from '../../../src/train/dataset.ts';
+import { generateSample } from '../../../src/shapes/dataset.ts';
 import { expectClose } from '../lib/close.ts';
 
 describe('a trained GAP network for the widgets', () => {

@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { loadModel } from '../../../src/model/load.ts';
 import { activations, camWeights, cutModel } from '../../../src/model/cut.ts';
 import { explain } from '../../../src/model/explain.ts';
-import { CLASS_NAMES, generateSample } from '../../../src/train/dataset.ts';
+import { CLASS_NAMES, generateSample } from '../../../src/shapes/dataset.ts';
 import { decodeImage, resizeBilinear } from '../../../src/cli/image-io.ts';
 import { readFileSync } from 'node:fs';
 import { expectClose } from '../lib/close.ts';

@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { useTrainingBackend } from '../../../src/train/backend.ts';
 import { loadModel } from '../../../src/model/load.ts';
 import { activations, camWeights, cutModel } from '../../../src/model/cut.ts';
-import { generateSet } from '../../../src/train/dataset.ts';
+import { generateSet } from '../../../src/shapes/dataset.ts';
 import { scoreSet } from '../../../src/train/fit.ts';
 import { TEST_SETS, TEST_SET_SIZE } from '../../../src/train/recipes.ts';
 import { shapesSample } from '../../../src/state/shapes-samples.ts';

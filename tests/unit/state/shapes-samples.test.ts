@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_COUNT, nextOfClass, shapesSample, stepIndex } from '../../../src/state/shapes-samples.ts';
-import { generateSample } from '../../../src/train/dataset.ts';
+import { generateSample } from '../../../src/shapes/dataset.ts';
 import { TEST_SETS, TWO_OBJECT_TEST_SEED } from '../../../src/train/recipes.ts';
 
 describe('the test images the trained-network widgets show', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import { BODY, LAST_CONV, LAST_FILTERS, buildNetworks } from '../../../src/train/architectures.ts';
-import { generateSet } from '../../../src/train/dataset.ts';
+import { generateSet } from '../../../src/shapes/dataset.ts';
 import { expectClose, seededRandom } from '../lib/close.ts';
 
 describe('the trained and the saved network', () => {

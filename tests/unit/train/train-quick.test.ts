@@ -7,7 +7,7 @@ import { useTrainingBackend } from '../../../src/train/backend.ts';
 import { RECIPES, quick } from '../../../src/train/recipes.ts';
 import { trainRecipes } from '../../../src/train/train-models.ts';
 import { buildNetworks } from '../../../src/train/architectures.ts';
-import { generateSet } from '../../../src/train/dataset.ts';
+import { generateSet } from '../../../src/shapes/dataset.ts';
 import { fit } from '../../../src/train/fit.ts';
 import { loadModel } from '../../../src/model/load.ts';
 

@@ -1,10 +1,9 @@
-/** A small seeded generator (mulberry32): the same seed gives the same numbers on every machine. */
-import { seededRandom } from '../lib/random.ts';
-
+/**
+ * Seeded draws for the shapes generator and training: seed mixing, uniform and integer draws, normal noise,
+ * shuffling. Every one takes its numbers from a `Random`; the generator itself is the project's one
+ * seeded generator, `seededRandom` (src/lib/random.ts).
+ */
 export type Random = () => number;
-
-/** The project's one mulberry32 (src/lib/random.ts), under the name the training code uses. */
-export const mulberry32: (seed: number) => Random = seededRandom;
 
 /** Mixes several integers into one seed, so image i of set s has its own stream, whatever the order. */
 export function mixSeed(...parts: number[]): number {

@@ -10,7 +10,8 @@
 import type { Box } from '../lib/localize.ts';
 import { CLASS_NAMES, placeShape, randomGeometry, scaledExtent, type PlacedShape } from './geometry.ts';
 import { SIZE, luminance, paintBackground, randomColour, type RGB } from './backgrounds.ts';
-import { type Random, mixSeed, mulberry32, randInt, uniform } from './random.ts';
+import { seededRandom } from '../lib/random.ts';
+import { type Random, mixSeed, randInt, uniform } from './random.ts';
 
 export { CLASS_NAMES, SIZE };
 export const NUM_CLASSES = CLASS_NAMES.length;
@@ -182,10 +183,10 @@ function boxBlur(image: Float32Array): void {
 
 /** Sample `index` of the set seeded `seed`. The label cycles through the classes, so sets are balanced. */
 export function generateSample(seed: number, index: number, options: SampleOptions = {}): Sample {
-  const rand = mulberry32(mixSeed(seed, index, options.twoObjects ? 2 : 1));
+  const rand = seededRandom(mixSeed(seed, index, options.twoObjects ? 2 : 1));
   const cue = options.cue ?? 'none';
   const label = index % NUM_CLASSES;
-  const easy = mulberry32(mixSeed(seed, index, 0xea5e))() < (options.easyFraction ?? 0);
+  const easy = seededRandom(mixSeed(seed, index, 0xea5e))() < (options.easyFraction ?? 0);
   const image = paintBackground(rand, easy);
   const avoid: Box[] = cue === 'none' ? [] : [CUE_KEEP_OUT];
 

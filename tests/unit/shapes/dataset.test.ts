@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 // Generating a few hundred images takes about a second alone; allow for a busy machine.
 const SLOW = 60_000;
 import { createHash } from 'node:crypto';
-import { CUE_AGREEMENT, CUE_BOX, NUM_CLASSES, SIZE, generateSample, generateSet } from '../../../src/train/dataset.ts';
-import { contactSheet } from '../../../src/train/contact-sheet.ts';
+import { CUE_AGREEMENT, CUE_BOX, NUM_CLASSES, SIZE, generateSample, generateSet } from '../../../src/shapes/dataset.ts';
+import { contactSheet } from '../../../src/shapes/contact-sheet.ts';
 import { boxArea } from '../../../src/lib/localize.ts';
 
 const hash = (a: Float32Array) => createHash('sha256').update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength)).digest('hex');
