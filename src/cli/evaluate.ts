@@ -26,7 +26,7 @@ const { useTrainingBackend } = await import('../train/backend.ts');
 await useTrainingBackend(values.backend as 'wasm' | 'cpu');
 const { loadModel } = await import('../model/load.ts');
 const { generateSet, CUE_BOX, SIZE } = await import('../shapes/dataset.ts');
-const { TEST_SETS } = await import('../train/recipes.ts');
+const { TEST_SETS } = await import('../shapes/test-sets.ts');
 const { scoreSet } = await import('../train/fit.ts');
 const { evaluateMaps, evaluateCentredBox, mapFunction, THRESHOLDS, PAPER_THRESHOLD } = await import('../train/localization-eval.ts');
 const { writeModelCard } = await import('../train/model-card.ts');

@@ -4,7 +4,7 @@
  * byte for byte, and none of them was ever a training image.
  */
 import { CLASS_NAMES, NUM_CLASSES, SIZE, generateSample, type Sample } from '../shapes/dataset.ts';
-import { TEST_SETS, TEST_SET_SIZE, TWO_OBJECT_TEST_SEED } from '../train/recipes.ts';
+import { TEST_SETS, TEST_SET_SIZE, TWO_OBJECT_TEST_SEED } from '../shapes/test-sets.ts';
 
 export { CLASS_NAMES, NUM_CLASSES, SIZE };
 

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { BACKGROUND_KINDS } from '../shapes/backgrounds.ts';
 import { CUE_AGREEMENT } from '../shapes/dataset.ts';
-import { TEST_SETS } from './recipes.ts';
+import { TEST_SETS } from '../shapes/test-sets.ts';
 import { LR_FLOOR } from './fit.ts';
 import type { TrainingRecord } from './train-models.ts';
 

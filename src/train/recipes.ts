@@ -1,6 +1,7 @@
 /** What `npm run train` builds: four models, their data, seeds and schedules. */
 import type { Architecture } from './architectures.ts';
 import type { SampleOptions } from '../shapes/dataset.ts';
+import type { TEST_SETS } from '../shapes/test-sets.ts';
 
 export interface Recipe {
   name: string;
@@ -18,25 +19,6 @@ export interface Recipe {
   /** The test set scored after every epoch for the learning curve. */
   curveTest: keyof typeof TEST_SETS;
 }
-
-export interface TestSetSpec {
-  name: string;
-  description: string;
-  seed: number;
-  options: SampleOptions;
-}
-
-/** Test sets are drawn with their own seeds, so no test image is a training image. */
-export const TEST_SETS = {
-  clean: { name: 'clean', description: 'one shape, no corner mark', seed: 9001, options: {} },
-  cueFree: { name: 'cue-free', description: 'corner mark of a random colour (independent of the class)', seed: 9002, options: { cue: 'random' } },
-  cued: { name: 'cued', description: "corner mark in the class's colour 95% of the time, as in the biased training set", seed: 9003, options: { cue: 'class' } },
-} satisfies Record<string, TestSetSpec>;
-
-export const TEST_SET_SIZE = 1000;
-
-/** Two shapes of different classes per image (the counterfactual lessons' test images); never trained on. */
-export const TWO_OBJECT_TEST_SEED = 9004;
 
 const common = { batchSize: 32, learningRate: 2e-3, curriculum: [1, 0.6, 0.3, 0.1] };
 

@@ -9,7 +9,8 @@ import { buildNetworks, countParameters } from './architectures.ts';
 import { CLASS_NAMES, generateSet, type ShapeSet } from '../shapes/dataset.ts';
 import { fit, scoreSet, type EpochRecord } from './fit.ts';
 import { Progress, formatDuration } from './progress.ts';
-import { TEST_SETS, TEST_SET_SIZE, type Recipe } from './recipes.ts';
+import { TEST_SETS, TEST_SET_SIZE } from '../shapes/test-sets.ts';
+import type { Recipe } from './recipes.ts';
 import { saveModelToFolder } from './save-model.ts';
 import { writeModelCard } from './model-card.ts';
 

@@ -5,7 +5,7 @@ import { loadModel } from '../../../src/model/load.ts';
 import { activations, camWeights, cutModel } from '../../../src/model/cut.ts';
 import { generateSet } from '../../../src/shapes/dataset.ts';
 import { scoreSet } from '../../../src/train/fit.ts';
-import { TEST_SETS, TEST_SET_SIZE } from '../../../src/train/recipes.ts';
+import { TEST_SETS, TEST_SET_SIZE } from '../../../src/shapes/test-sets.ts';
 import { shapesSample } from '../../../src/state/shapes-samples.ts';
 
 // What the shipped models were trained to do, checked on the test sets they never saw. The models and the

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_COUNT, nextOfClass, shapesSample, stepIndex } from '../../../src/state/shapes-samples.ts';
 import { generateSample } from '../../../src/shapes/dataset.ts';
-import { TEST_SETS, TWO_OBJECT_TEST_SEED } from '../../../src/train/recipes.ts';
+import { TEST_SETS, TWO_OBJECT_TEST_SEED } from '../../../src/shapes/test-sets.ts';
 
 describe('the test images the trained-network widgets show', () => {
   it('are the clean test set of npm run evaluate, byte for byte, and two-shape images of their own seed', () => {
