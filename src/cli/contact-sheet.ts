@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CLASS_NAMES, SIZE, generateSample, type SampleOptions } from '../shapes/dataset.ts';
 import { contactSheet } from '../shapes/contact-sheet.ts';
-import { writePng } from './image-io.ts';
+import { writePng } from '../node/image-io.ts';
 
 const variants: Record<string, SampleOptions> = {
   clean: {},

@@ -39,7 +39,7 @@ async function main(argv: string[]): Promise<void> {
   if (!existsSync(imagePath)) throw new UsageError(`no such image file: ${imagePath}`);
   if (statSync(imagePath).isDirectory()) throw new UsageError(`${imagePath} is a folder, not an image file`);
 
-  const { readImage, resizeBilinear, writePng } = await import('./image-io.ts');
+  const { readImage, resizeBilinear, writePng } = await import('../node/image-io.ts');
   let original;
   try {
     original = readImage(imagePath);

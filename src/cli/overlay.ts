@@ -1,6 +1,6 @@
 /** Draws a [0, 1] map over an image in viridis (colour-blind safe, perceptually even), half transparent. */
 import { interpolateViridis } from 'd3-scale-chromatic';
-import { resizeBilinear, type RgbImage } from './image-io.ts';
+import { resizeBilinear, type RgbImage } from '../node/image-io.ts';
 
 /** viridis as 256 RGB triples in [0, 1]. */
 const VIRIDIS: [number, number, number][] = Array.from({ length: 256 }, (_, i) => {

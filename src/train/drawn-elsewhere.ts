@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Box } from '../lib/localize.ts';
-import { readImage } from '../cli/image-io.ts';
+import { readImage } from '../node/image-io.ts';
 import { SIZE, type ShapeSet } from '../shapes/dataset.ts';
 
 export const PIL_SHAPES_DIR = 'tests/fixtures/pil-shapes';

@@ -11,7 +11,7 @@ import { fit, scoreSet, type EpochRecord } from './fit.ts';
 import { Progress, formatDuration } from './progress.ts';
 import { TEST_SETS, TEST_SET_SIZE } from '../shapes/test-sets.ts';
 import type { Recipe } from './recipes.ts';
-import { saveModelToFolder } from './save-model.ts';
+import { saveModelToFolder } from '../node/save-model.ts';
 import { writeModelCard } from './model-card.ts';
 
 export interface TrainingRecord {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PNG } from 'pngjs';
 import { generateSample } from '../../../src/shapes/dataset.ts';
-import { writePng } from '../../../src/cli/image-io.ts';
+import { writePng } from '../../../src/node/image-io.ts';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'cam-lab-explain-'));

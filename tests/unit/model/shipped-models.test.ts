@@ -5,7 +5,7 @@ import { loadModel } from '../../../src/model/load.ts';
 import { activations, camWeights, cutModel } from '../../../src/model/cut.ts';
 import { explain } from '../../../src/model/explain.ts';
 import { CLASS_NAMES, generateSample } from '../../../src/shapes/dataset.ts';
-import { decodeImage, resizeBilinear } from '../../../src/cli/image-io.ts';
+import { decodeImage, resizeBilinear } from '../../../src/node/image-io.ts';
 import { readFileSync } from 'node:fs';
 import { expectClose } from '../lib/close.ts';
 

@@ -1,3 +1,4 @@
+// Node-only (node:fs, node:path): never import this from src/shapes or from code the browser loads.
 /**
  * Writes a LayersModel as model.json + weights.bin in a folder. Pure tfjs has no file:// save handler
  * in Node, so the artifacts are taken through tf.io.withSaveHandler and written here.

@@ -1,3 +1,4 @@
+// Node-only (node:fs, pngjs, jpeg-js): never import this from src/shapes or from code the browser loads.
 /**
  * Image files in pure JavaScript (pngjs, jpeg-js): decode to RGB in [0, 1], encode RGB to PNG,
  * and bilinear resizing so any image can meet a model's 64x64 input.
