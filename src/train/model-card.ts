@@ -8,7 +8,7 @@ import { BACKGROUND_KINDS } from '../shapes/backgrounds.ts';
 import { CUE_AGREEMENT } from '../shapes/dataset.ts';
 import { TEST_SETS } from '../shapes/test-sets.ts';
 import { LR_FLOOR } from './fit.ts';
-import type { TrainingRecord } from './train-models.ts';
+import type { TrainingRecord } from './training-record.ts';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 

@@ -7,28 +7,13 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { buildNetworks, countParameters } from './architectures.ts';
 import { CLASS_NAMES, generateSet, type ShapeSet } from '../shapes/dataset.ts';
-import { fit, scoreSet, type EpochRecord } from './fit.ts';
+import { fit, scoreSet } from './fit.ts';
 import { Progress, formatDuration } from './progress.ts';
 import { TEST_SETS, TEST_SET_SIZE } from '../shapes/test-sets.ts';
 import type { Recipe } from './recipes.ts';
 import { saveModelToFolder } from '../node/save-model.ts';
 import { writeModelCard } from './model-card.ts';
-
-export interface TrainingRecord {
-  name: string;
-  recipe: Recipe;
-  command: string;
-  backend: string;
-  classNames: readonly string[];
-  parameters: number;
-  weightBytes: number;
-  seconds: number;
-  history: EpochRecord[];
-  /** Top-1 accuracy on each test set (1000 images each). */
-  testAccuracy: Record<string, number>;
-  /** False in a checkpoint written after an epoch of an unfinished run. */
-  complete: boolean;
-}
+import type { TrainingRecord } from './training-record.ts';
 
 /** The learning curve scores this many test images after every epoch; the final accuracies use all 1000. */
 const CURVE_TEST_SIZE = 500;
