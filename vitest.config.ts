@@ -19,9 +19,6 @@ export default defineConfig({
           globalSetup: ['tests/e2e/global-setup.ts'],
           // Above the sum of one page test's own bounded waits, so a stalled step reports itself.
           testTimeout: 120_000,
-          // One retry, in a fresh page, for an intermittent page stall not yet explained (see the issue 5 note);
-          // a test that fails twice still fails the run.
-          retry: 1,
           hookTimeout: 120_000,
           // One browser and one built site serve every e2e file; run them one at a time on 2 cores.
           fileParallelism: false,

@@ -4,8 +4,8 @@
  * Widgets are the lesson's own custom elements: a slide that is not shown is hidden, never destroyed,
  * so a widget keeps its state when the deck moves away and back.
  */
-import '../widgets/lazy.ts';
-import { storeOf } from '../widgets/lazy.ts';
+import { handleOf, READY_EVENT } from '../widgets/lazy.ts';
+import { RENDERED_EVENT } from '../widgets/kit/events.ts';
 import { format, isLocale, messages as messagesFor, defaultLocale } from '../i18n/index.ts';
 import { clamp, first, fromHash, last, next, previous, samePosition, toHash, type Position } from './position.ts';
 import { keyFor, ownsKey, type Action } from './keys.ts';
@@ -230,7 +230,8 @@ function start(app: HTMLElement): void {
   const hint = q('[data-overview-hint]');
   const message = q('[data-message]');
 
-  function setOverview(on: boolean): void {
+  function setOverview(on: boolean, options: { broadcast?: boolean } = {}): void {
+    if (on === overview && options.broadcast === false) return;
     overview = on;
     app.classList.toggle('is-overview', on);
     hint.hidden = !on;
@@ -248,12 +249,16 @@ function start(app: HTMLElement): void {
     rescale();
     show(position, { broadcast: false });
     if (on) slides[position.slide - 1].scrollIntoView({ block: 'nearest' });
+    if (options.broadcast !== false) sync?.sendModes(modes());
   }
 
   const blankOn = () => blank.hidden !== true;
-  function setBlank(on: boolean): void {
+  function setBlank(on: boolean, options: { broadcast?: boolean } = {}): void {
+    if (on === blankOn()) return;
     blank.hidden = !on;
+    if (options.broadcast !== false) sync?.sendModes(modes());
   }
+  const modes = () => ({ overview, blank: blankOn() });
 
   function openPresenter(): void {
     const url = `${location.pathname}?presenter${toHash(position)}`;
@@ -375,9 +380,9 @@ function start(app: HTMLElement): void {
 
   // ----- Widgets: fit their slide once they have drawn; share their state with the other window.
   const fitted = new WeakSet<HTMLElement>();
-  // 'camlab:rendered' does not bubble: listen in the capture phase, on the way down to the widget.
+  // The render announcement does not bubble: listen in the capture phase, on the way down to the widget.
   stage.addEventListener(
-    'camlab:rendered',
+    RENDERED_EVENT,
     (event) => {
       const host = event.target as HTMLElement;
       if (fitted.has(host)) return;
@@ -392,14 +397,19 @@ function start(app: HTMLElement): void {
   if ('BroadcastChannel' in window) {
     sync = new DeckSync(new BroadcastChannel(channelName(locale, app.dataset.slug ?? '')), {
       position: () => position,
+      modes,
       go: (p) => show(p, { broadcast: false }),
+      setModes: (m) => {
+        setOverview(m.overview, { broadcast: false });
+        setBlank(m.blank, { broadcast: false });
+      },
     });
     const keyOf = (host: HTMLElement) => `${host.localName}:${widgets().indexOf(host)}`;
     const register = (host: HTMLElement) => {
-      const store = storeOf(host);
-      if (store && sync) sync.addWidget(keyOf(host), store);
+      const handle = handleOf(host);
+      if (handle && sync) sync.addWidget(keyOf(host), handle);
     };
-    stage.addEventListener('camlab:widget-ready', (event) => register(event.target as HTMLElement));
+    stage.addEventListener(READY_EVENT, (event) => register(event.target as HTMLElement));
     for (const host of widgets()) if (host.dataset.state === 'ready') register(host);
   }
 

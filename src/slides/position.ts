@@ -12,8 +12,9 @@ export type StepCounts = readonly number[];
 
 export function clamp(position: Position, steps: StepCounts): Position {
   if (steps.length === 0) return { slide: 1, step: 0 };
-  const slide = Math.min(Math.max(1, Math.trunc(position.slide) || 1), steps.length);
-  const step = Math.min(Math.max(0, Math.trunc(position.step) || 0), steps[slide - 1]);
+  // A position from elsewhere (the URL, the other window) may be anything: what is not a number counts as 1 and 0.
+  const slide = Math.min(Math.max(1, Math.trunc(Number(position?.slide)) || 1), steps.length);
+  const step = Math.min(Math.max(0, Math.trunc(Number(position?.step)) || 0), steps[slide - 1]);
   return { slide, step };
 }
 

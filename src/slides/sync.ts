@@ -1,19 +1,15 @@
 /**
  * Keeps the windows of one deck in step (the projector and the presenter view), with no server: a
- * BroadcastChannel per lesson and locale carries the position and every live widget's inputs.
+ * BroadcastChannel per lesson and locale carries the position, the overview and blank screen, and every
+ * live widget's state, as stamped writes into a Replica (replica.ts) that each window holds. Whatever order
+ * two windows' edits cross in, both apply the same winners and end up showing the same numbers.
  *
- * Echo guards: a window never re-sends what it was just told. Positions applied from a peer are not
- * broadcast again (the deck passes broadcast: false); widget inputs are compared as JSON with the last
- * inputs known for that widget, sent or received, and only a change made here goes out.
+ * Echo guards: a window sends only changes made in it; what it is told is applied and never sent back.
  */
-import type { ToyInputs } from '../lib/derive.ts';
 import type { Position } from './position.ts';
+import { diffValues, newSite, Replica, seedValues, valuesUnder, type Write } from './replica.ts';
 
-export type SyncMessage =
-  | { type: 'hello'; from: string }
-  | { type: 'position'; from: string; position: Position }
-  | { type: 'widget'; from: string; key: string; inputs: ToyInputs }
-  | { type: 'state'; from: string; to: string; position: Position; widgets: Record<string, ToyInputs> };
+export type SyncMessage = { type: 'hello'; from: string } | { type: 'writes'; from: string; writes: Write[] };
 
 /** What DeckSync needs of a BroadcastChannel, so tests can pass any channel. */
 export interface Channel {
@@ -22,70 +18,80 @@ export interface Channel {
   close(): void;
 }
 
-/** What DeckSync needs of a widget's ToyStore. */
-export interface SyncedStore {
-  readonly inputs: ToyInputs;
-  replace(next: ToyInputs): unknown;
-  subscribe(listener: () => void): () => void;
+/** What DeckSync needs of a started widget (src/widgets/kit/mount.ts's WidgetHandle). */
+export interface SyncedWidget {
+  values(): Record<string, unknown>;
+  apply(values: Record<string, unknown>): boolean;
+  onChange(listener: (values: Record<string, unknown>) => void): () => void;
+}
+
+/** The deck's own modes a second window follows. */
+export interface DeckModes {
+  overview: boolean;
+  blank: boolean;
 }
 
 export interface DeckHandlers {
-  /** Where this window is now, for a peer that just opened. */
+  /** Where this window is now, and its modes. */
   position(): Position;
-  /** Move to a position a peer moved to, without broadcasting it back. */
+  modes(): DeckModes;
+  /** Move to a position, or set the modes, a peer chose, without broadcasting them back. */
   go(position: Position): void;
+  setModes(modes: DeckModes): void;
 }
 
 export function channelName(locale: string, slug: string): string {
   return `camlab-slides:${locale}:${slug}`;
 }
 
+const POSITION = 'deck/position';
+const MODES = 'deck/modes/';
+const widgetPrefix = (key: string) => `w/${key}/`;
+
 export class DeckSync {
-  readonly id = Math.random().toString(36).slice(2);
+  readonly id: string;
   #channel: Channel;
   #handlers: DeckHandlers;
-  #stores = new Map<string, SyncedStore>();
-  /** Per widget, the JSON of the inputs last sent or received: what counts as "no change". */
-  #known = new Map<string, string>();
-  /** Inputs that arrived for a widget that has not started in this window yet. */
-  #pending = new Map<string, ToyInputs>();
+  #replica: Replica;
+  #widgets = new Map<string, SyncedWidget>();
+  /** Per widget, the values it showed when last in step: what a local change is measured against. */
+  #known = new Map<string, Record<string, unknown>>();
   #unsubscribe: (() => void)[] = [];
 
-  constructor(channel: Channel, handlers: DeckHandlers) {
+  constructor(channel: Channel, handlers: DeckHandlers, site: string = newSite()) {
     this.#channel = channel;
     this.#handlers = handlers;
+    this.#replica = new Replica(site);
+    this.id = site;
+    const seeds = [this.#replica.seed(POSITION, handlers.position()), ...seedValues(this.#replica, MODES, { ...handlers.modes() })];
     channel.onmessage = (event) => this.#receive(event.data as SyncMessage);
+    this.#send(seeds.filter((w): w is Write => w !== null));
   }
 
-  /** Asks any open window of this deck for its position and widget states. */
+  /** Asks any open window of this deck for what it holds. */
   hello(): void {
-    this.#post({ type: 'hello', from: this.id });
+    this.#channel.postMessage({ type: 'hello', from: this.id } satisfies SyncMessage);
   }
 
   sendPosition(position: Position): void {
-    this.#post({ type: 'position', from: this.id, position });
+    this.#send([this.#replica.local(POSITION, position)]);
   }
 
-  /** Registers a started widget: it takes any state a peer already sent, then shares its own edits. */
-  addWidget(key: string, store: SyncedStore): void {
-    this.#stores.set(key, store);
-    const pending = this.#pending.get(key);
-    this.#pending.delete(key);
-    if (pending) {
-      this.#known.set(key, JSON.stringify(pending));
-      void store.replace(pending);
-    } else {
-      // A freshly started widget holds its default state: that is no edit, and must not overwrite a peer's.
-      this.#known.set(key, JSON.stringify(store.inputs));
-    }
+  sendModes(modes: DeckModes): void {
+    this.#send(diffValues(this.#replica, MODES, valuesUnder(this.#replica, MODES), { ...modes }));
+  }
+
+  /** Registers a started widget: it takes any state a peer already holds, then shares its own changes. */
+  addWidget(key: string, widget: SyncedWidget): void {
+    this.#widgets.set(key, widget);
+    const prefix = widgetPrefix(key);
+    this.#send(seedValues(this.#replica, prefix, widget.values()));
+    this.#applyWidget(key);
     this.#unsubscribe.push(
-      store.subscribe(() => {
-        // store.inputs, not the state handed to listeners: an older state may still be arriving while
-        // newer edits wait, and only the newest inputs are worth sending.
-        const json = JSON.stringify(store.inputs);
-        if (json === this.#known.get(key)) return;
-        this.#known.set(key, json);
-        this.#post({ type: 'widget', from: this.id, key, inputs: store.inputs });
+      widget.onChange((values) => {
+        const writes = diffValues(this.#replica, prefix, this.#known.get(key) ?? {}, values);
+        this.#known.set(key, values);
+        this.#send(writes);
       }),
     );
   }
@@ -96,39 +102,40 @@ export class DeckSync {
     this.#channel.close();
   }
 
-  #post(message: SyncMessage): void {
-    this.#channel.postMessage(message);
+  #send(writes: Write[]): void {
+    if (writes.length) this.#channel.postMessage({ type: 'writes', from: this.id, writes } satisfies SyncMessage);
   }
 
-  #applyWidget(key: string, inputs: ToyInputs): void {
-    const json = JSON.stringify(inputs);
-    if (json === this.#known.get(key)) return;
-    this.#known.set(key, json);
-    const store = this.#stores.get(key);
-    if (store) void store.replace(inputs);
-    else this.#pending.set(key, inputs);
+  /** Shows a widget's shared state, if it differs from what the widget shows. */
+  #applyWidget(key: string): void {
+    const widget = this.#widgets.get(key);
+    if (!widget) return;
+    const shared = valuesUnder(this.#replica, widgetPrefix(key));
+    if (JSON.stringify(shared) !== JSON.stringify(widget.values())) widget.apply(shared);
+    this.#known.set(key, widget.values());
   }
 
   #receive(message: SyncMessage): void {
-    if (!message || message.from === this.id) return;
-    switch (message.type) {
-      case 'hello': {
-        const widgets: Record<string, ToyInputs> = {};
-        for (const [key, json] of this.#known) widgets[key] = JSON.parse(json) as ToyInputs;
-        this.#post({ type: 'state', from: this.id, to: message.from, position: this.#handlers.position(), widgets });
-        break;
-      }
-      case 'state':
-        if (message.to !== this.id) return;
-        this.#handlers.go(message.position);
-        for (const [key, inputs] of Object.entries(message.widgets)) this.#applyWidget(key, inputs);
-        break;
-      case 'position':
-        this.#handlers.go(message.position);
-        break;
-      case 'widget':
-        this.#applyWidget(message.key, message.inputs);
-        break;
+    if (!message || typeof message !== 'object' || message.from === this.id) return;
+    if (message.type === 'hello') {
+      this.#send(this.#replica.snapshot());
+      return;
     }
+    if (message.type !== 'writes' || !Array.isArray(message.writes)) return;
+    let position = false;
+    let modes = false;
+    const widgets = new Set<string>();
+    for (const write of message.writes) {
+      if (!this.#replica.receive(write)) continue;
+      if (write.path === POSITION) position = true;
+      else if (write.path.startsWith(MODES)) modes = true;
+      else if (write.path.startsWith('w/')) widgets.add(write.path.slice(2, write.path.indexOf('/', 2)));
+    }
+    if (modes) {
+      const held = valuesUnder(this.#replica, MODES);
+      this.#handlers.setModes({ overview: held.overview === true, blank: held.blank === true });
+    }
+    if (position) this.#handlers.go(this.#replica.get(POSITION) as Position);
+    for (const key of widgets) this.#applyWidget(key);
   }
 }

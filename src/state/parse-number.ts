@@ -17,12 +17,3 @@ export function parseCell(text: string): ParsedCell {
   if (!Number.isFinite(value) || Math.abs(value) > CELL_LIMIT) return { ok: false, reason: 'range' };
   return { ok: true, value: Object.is(value, -0) ? 0 : value };
 }
-
-/** How numbers are shown: at most four decimals, trailing zeros dropped; exponents for the very large or small. */
-export function formatNumber(x: number): string {
-  if (!Number.isFinite(x)) return String(x);
-  const abs = Math.abs(x);
-  if (abs !== 0 && (abs >= 1e7 || abs < 1e-4)) return x.toExponential(3);
-  const rounded = Number(x.toFixed(4));
-  return Object.is(rounded, -0) ? '0' : String(rounded);
-}

@@ -42,7 +42,7 @@ export function resizeMaps(A: number[][][], K: number, H: number, W: number): nu
 }
 
 /** Resizes a whole toy state to K channels of H x W: weights of new channels start at 0. */
-export function resizeToy(inputs: ToyInputs, K: number, H: number, W: number): ToyInputs {
+export function resizeToy<T extends Pick<ToyInputs, 'A' | 'w'>>(inputs: T, K: number, H: number, W: number): T {
   return {
     ...inputs,
     A: resizeMaps(inputs.A, K, H, W),

@@ -12,6 +12,9 @@ export { CLASS_NAMES, NUM_CLASSES, SIZE };
 export const sampleSets = ['one', 'two'] as const;
 export type SampleSet = (typeof sampleSets)[number];
 
+/** The first two-shape image shown: a triangle and a square, the network's top two classes, each map on its own shape. */
+export const DEFAULT_TWO_INDEX = 14;
+
 /** Image indices run over the test set's size. */
 export const SAMPLE_COUNT = TEST_SET_SIZE;
 

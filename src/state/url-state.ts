@@ -22,6 +22,24 @@ export type Field =
 export type Schema = Record<string, Field>;
 export type StateValues = Record<string, Nested | string>;
 
+/** The value a field of a schema holds. */
+type ValueOf<F extends Field> = F extends { kind: 'array'; rank: 1 }
+  ? number[]
+  : F extends { kind: 'array'; rank: 2 }
+    ? number[][]
+    : F extends { kind: 'array'; rank: 3 }
+      ? number[][][]
+      : F extends { kind: 'enum'; values: readonly (infer V)[] }
+        ? V
+        : number;
+
+type OptionalKeys<S extends Schema> = { [K in keyof S]: S[K] extends { optional: true } ? K : never }[keyof S];
+
+/** The state a schema describes: one value per field, optional fields may be absent. */
+export type StateOf<S extends Schema> = { -readonly [K in Exclude<keyof S, OptionalKeys<S>>]: ValueOf<S[K]> } & {
+  -readonly [K in OptionalKeys<S>]?: ValueOf<S[K]>;
+};
+
 export type Decoded = { ok: true; values: StateValues } | { ok: false; reason: string };
 
 /** Links longer than this are refused before any parsing (16 x 16 x 8 cells and the weights fit well inside). */

@@ -1,7 +1,8 @@
 import { format, type Messages } from '../i18n/index.ts';
-import { backendNames, saveBackend, useBackend, type BackendName } from '../state/backend.ts';
-import { formatNumber } from '../state/parse-number.ts';
+import { backendNames, currentBackend, saveBackend, useBackend, type BackendName } from '../state/backend.ts';
+import { formatNumber } from './format.ts';
 import { h } from './dom.ts';
+import { BACKEND_EVENT } from './kit/events.ts';
 
 /**
  * Shows which backend computed the last edit and how long it took, with a switch between them,
@@ -13,22 +14,20 @@ export class BackendSwitch {
   #timing: HTMLElement;
   #messages: Messages;
 
-  constructor(messages: Messages, current: BackendName, onSwitched: () => void, onUnavailable: (message: string) => void) {
+  /** `onOutcome` receives the message to show when the backend asked for is unavailable, or null when it runs. */
+  constructor(messages: Messages, onOutcome: (problem: string | null) => void) {
     this.#messages = messages;
     this.#select = h('select', { 'aria-label': messages['widget.backendLabel'], 'data-backend-select': true });
-    for (const name of backendNames) {
-      this.#select.append(h('option', { value: name }, messages[`widget.backend.${name}`]));
-    }
-    this.#select.value = current;
+    for (const name of backendNames) this.#select.append(h('option', { value: name }, messages[`widget.backend.${name}`]));
+    this.#select.value = currentBackend();
     this.#select.addEventListener('change', async () => {
       const wanted = this.#select.value as BackendName;
       const ok = await useBackend(wanted);
-      if (!ok) {
-        this.#select.value = 'cpu';
-        this.#select.querySelector<HTMLOptionElement>(`option[value="${wanted}"]`)!.disabled = true;
-        onUnavailable(format(messages['widget.backendUnavailable'], { backend: messages[`widget.backend.${wanted}`] }));
-      } else saveBackend(wanted);
-      onSwitched();
+      if (ok) saveBackend(wanted);
+      else this.#select.querySelector<HTMLOptionElement>(`option[value="${wanted}"]`)!.disabled = true;
+      this.#select.value = currentBackend();
+      onOutcome(ok ? null : format(messages['widget.backendUnavailable'], { backend: messages[`widget.backend.${wanted}`] }));
+      window.dispatchEvent(new CustomEvent(BACKEND_EVENT));
     });
     this.#timing = h('span', { class: 'backend-timing', 'data-backend-timing': true });
     this.element = h(

@@ -1,5 +1,5 @@
 import { format, type Messages } from '../i18n/index.ts';
-import { formatNumber } from '../state/parse-number.ts';
+import { formatNumber } from './format.ts';
 import { h } from './dom.ts';
 
 /**

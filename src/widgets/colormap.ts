@@ -1,13 +1,20 @@
 import { interpolateViridis, interpolateRdBu } from 'd3-scale-chromatic';
-import { scaleSequential } from 'd3-scale';
 import { rgb } from 'd3-color';
 import { format, type Messages } from '../i18n/index.ts';
-import { formatNumber } from '../state/parse-number.ts';
-import type { ColourMapName } from '../state/toy-url.ts';
+import { formatNumber } from './format.ts';
+import type { ColourMapName } from '../state/colour-maps.ts';
 import { h } from './dom.ts';
 
 export type Colour = { fill: string; text: string };
-export type ColourScale = ((value: number) => Colour) & { kind: ColourMapName | 'diverging'; min: number; max: number; at: (t: number) => string };
+export type ColourScale = ((value: number) => Colour) & {
+  kind: ColourMapName | 'diverging';
+  min: number;
+  max: number;
+  at: (t: number) => string;
+  /** The step of the colour table a value falls on (0-255), and the table as RGB triples. */
+  index: (value: number) => number;
+  rgb: Uint8ClampedArray;
+};
 
 /**
  * Jet, the rainbow map the CAM and Grad-CAM papers draw with: blue, cyan, yellow, red.
@@ -37,36 +44,71 @@ export function textColourOn(fill: string): string {
 /** Red-blue with red for the high end (d3's RdBu runs red to blue); one function, so colour tables can be cached. */
 const divergingAt = (t: number): string => interpolateRdBu(1 - t);
 
+/** Steps of a colour table: more than the eye tells apart on a map, few enough to compute once. */
+const STEPS = 256;
+
+interface ColourTable {
+  colours: Colour[];
+  /** The same colours as RGB triples, for drawing maps pixel by pixel. */
+  rgb: Uint8ClampedArray;
+}
+const tables = new Map<(t: number) => string, ColourTable>();
+
+/** A colour map sampled once at 256 steps, with the readable text colour of each: a cell costs a lookup, not a d3 call. */
+function tableOf(at: (t: number) => string): ColourTable {
+  let table = tables.get(at);
+  if (!table) {
+    const colours: Colour[] = [];
+    const rgbs = new Uint8ClampedArray(STEPS * 3);
+    for (let n = 0; n < STEPS; n++) {
+      const fill = at(n / (STEPS - 1));
+      colours.push({ fill, text: textColourOn(fill) });
+      const { r, g, b } = rgb(fill);
+      rgbs.set([r, g, b], n * 3);
+    }
+    table = { colours, rgb: rgbs };
+    tables.set(at, table);
+  }
+  return table;
+}
+
 /**
  * The colour of a value. Non-negative data use the learner's sequential map (viridis by default, jet
- * on request) over min..max; signed data use a diverging red-blue map centred on zero (blue below,
- * red above), never red-green, so the sign reads for colour-blind learners too.
+ * on request) over min..max; signed data, or any data with `diverging`, use a red-blue map centred on zero
+ * (blue below, red above), never red-green, so the sign reads for colour-blind learners too. `floor` is the
+ * smallest half-range of a diverging map, so float32 noise (1e-7) on a map that should be zero is drawn white.
  */
-export function colourScale(kind: ColourMapName, min: number, max: number): ColourScale {
-  const signed = min < 0 && max > 0;
-  let lo = Math.min(min, max);
-  let hi = max > lo ? max : lo + 1;
+export function colourScale(kind: ColourMapName, min: number, max: number, options: { diverging?: boolean; floor?: number } = {}): ColourScale {
+  const diverging = options.diverging || (min < 0 && max > 0);
+  let lo: number;
+  let hi: number;
   let at: (t: number) => string;
-  if (signed) {
-    const m = Math.max(-lo, hi);
-    lo = -m;
-    hi = m;
-    at = divergingAt;
-  } else at = kind === 'jet' ? interpolateJet : interpolateViridis;
-  const scale = scaleSequential(at).domain([lo, hi]).clamp(true);
-  const fn = ((value: number) => {
-    const fill = scale(value);
-    return { fill, text: textColourOn(fill) };
-  }) as ColourScale;
-  fn.kind = signed ? 'diverging' : kind;
+  if (diverging) {
+    const half = Math.max(Math.abs(min), Math.abs(max), options.floor ?? 0) || 1;
+    [lo, hi, at] = [-half, half, divergingAt];
+  } else {
+    lo = Math.min(min, max);
+    hi = max > lo ? max : lo + 1;
+    at = kind === 'jet' ? interpolateJet : interpolateViridis;
+  }
+  const { colours, rgb: rgbs } = tableOf(at);
+  const span = hi - lo;
+  const index = (value: number) => {
+    const t = (value - lo) / span;
+    return t > 0 ? (t < 1 ? Math.round(t * (STEPS - 1)) : STEPS - 1) : 0; // NaN falls to 0
+  };
+  const fn = ((value: number) => colours[index(value)]) as ColourScale;
+  fn.kind = diverging ? 'diverging' : kind;
   fn.min = lo;
   fn.max = hi;
   fn.at = at;
+  fn.index = index;
+  fn.rgb = rgbs;
   return fn;
 }
 
-/** Kept for callers of the first version: viridis over min..max. */
-export function sequentialColours(min: number, max: number): (value: number) => Colour {
+/** Viridis over max(0, min)..max, for maps that are zero or more (after a ReLU). */
+export function sequentialColours(min: number, max: number): ColourScale {
   return colourScale('viridis', Math.max(0, min), max);
 }
 
@@ -127,17 +169,5 @@ export function colourMapSelect(messages: Messages, current: ColourMapName, onCh
     set(name) {
       select.value = name;
     },
-  };
-}
-
-/**
- * Signed values (gradients, maps before the ReLU): a diverging red-blue map symmetric about zero,
- * red for positive, blue for negative, near-white at zero; never red-green.
- */
-export function divergingColours(maxAbs: number): (value: number) => { fill: string; text: string } {
-  const m = maxAbs > 0 ? maxAbs : 1;
-  return (value) => {
-    const s = Math.max(-1, Math.min(1, value / m));
-    return { fill: interpolateRdBu(0.5 - s / 2), text: Math.abs(s) > 0.6 ? '#ffffff' : '#111111' };
   };
 }

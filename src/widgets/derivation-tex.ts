@@ -1,7 +1,7 @@
 import { derivationSteps, type DerivationNumbers, type DerivationStep } from '../lib/derivation.ts';
 import type { HeadKind } from '../lib/derive.ts';
 import type { GradientTarget } from '../lib/gradient.ts';
-import { formatNumber } from '../state/parse-number.ts';
+import { formatNumber } from './format.ts';
 
 /**
  * The TeX of each line of the derivation: the general line as the Grad-CAM paper writes it, and the

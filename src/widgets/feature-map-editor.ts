@@ -1,11 +1,10 @@
 import { format, type MessageKey, type Messages } from '../i18n/index.ts';
-import { formatNumber } from '../state/parse-number.ts';
 import { clampSize, LIMITS } from '../state/presets.ts';
 import { h, symbol } from './dom.ts';
-import { numberInput, type Problems } from './number-input.ts';
+import { CELL_RANGE, numberInput, readNumber, type NumberField, type Problems, type Range } from './number-input.ts';
 import { colourScale, extent, type ColourScale } from './colormap.ts';
 
-type Cell = ReturnType<typeof numberInput>;
+type Cell = NumberField;
 
 export interface FeatureMapEditorOptions {
   A: number[][][];
@@ -25,6 +24,8 @@ export interface FeatureMapEditorOptions {
   link?: boolean;
   /** Start in paint mode, with this brush value (an image to draw on). */
   paint?: { value: number };
+  /** The values a cell accepts (default: any a feature map holds); the brush takes the same. */
+  range?: Range;
 }
 
 /**
@@ -64,6 +65,10 @@ export class FeatureMapEditor {
     return this.#cells[k][i][j];
   }
 
+  get range(): Range {
+    return this.#options.range ?? CELL_RANGE;
+  }
+
   get painting(): boolean {
     return this.#painting;
   }
@@ -101,8 +106,8 @@ export class FeatureMapEditor {
           cell.style.backgroundColor = fill;
           cell.style.color = text;
           // A cell shows the value it now holds, also after a change from outside (a preset, the presenter's
-          // other window); the field being typed in and one holding invalid text keep what the learner typed.
-          if (document.activeElement !== cell && !cell.getAttribute('aria-invalid') && cell.value !== formatNumber(v)) cell.setValue(v);
+          // other window); setValue keeps text the learner is still typing for this value.
+          cell.setValue(v);
         }),
       ),
     );
@@ -128,7 +133,7 @@ export class FeatureMapEditor {
         const cells: Cell[] = [];
         row.forEach((value, j) => {
           const label = format(cellLabel, { k: k + 1, i: i + 1, j: j + 1 });
-          const cell = numberInput({ key: `${symbolName}${k}-${i}-${j}`, label, value, messages, problems, onValue: (v) => onEdit(k, i, j, v) });
+          const cell = numberInput({ key: `${symbolName}${k}-${i}-${j}`, label, value, messages, problems, range: this.range, onValue: (v) => onEdit(k, i, j, v) });
           cell.tabIndex = i === 0 && j === 0 ? 0 : -1;
           cell.dataset.k = String(k);
           cell.dataset.i = String(i);
@@ -220,6 +225,8 @@ export class FeatureMapEditor {
 
 export interface EditorControlsOptions {
   messages: Messages;
+  /** Where the brush field's refusals are said. */
+  problems: Problems;
   editor: FeatureMapEditor;
   /** Offer K, H, W inputs (bounded by LIMITS); called with the clamped size. */
   onResize?: (K: number, H: number, W: number) => void;
@@ -235,14 +242,23 @@ export function editorControls(options: EditorControlsOptions): { element: HTMLE
   const name = `mode-${Math.random().toString(36).slice(2)}`;
   const typeRadio = h('input', { type: 'radio', name, value: 'type', checked: !editor.painting, 'data-mode-type': true });
   const paintRadio = h('input', { type: 'radio', name, value: 'paint', checked: editor.painting, 'data-mode-paint': true });
-  const brush = h('input', { type: 'number', step: 'any', value: options.brush ?? 1, class: 'widget-number', 'aria-label': m['widget.brushValue'], 'data-brush': true });
-  const readBrush = () => {
-    const v = Number(brush.value);
-    return Number.isFinite(v) && Math.abs(v) <= 1_000_000 ? v : 1;
-  };
+  // The brush takes what a cell takes; a value it will not use is refused with the range, as a cell's is.
+  let brushValue = options.brush ?? 1;
+  const brush = h('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off', value: String(brushValue), class: 'widget-number', 'aria-label': m['widget.brushValue'], 'data-brush': true });
+  brush.addEventListener('input', () => {
+    const read = readNumber(brush.value, editor.range, m, m['widget.brushValue'], brushValue);
+    if (read.ok) {
+      brushValue = read.value;
+      brush.removeAttribute('aria-invalid');
+      options.problems.set('brush', null);
+      editor.setBrush(brushValue);
+    } else {
+      brush.setAttribute('aria-invalid', 'true');
+      options.problems.set('brush', read.message);
+    }
+  });
   typeRadio.addEventListener('change', () => editor.setPainting(false));
-  paintRadio.addEventListener('change', () => editor.setPainting(true, readBrush()));
-  brush.addEventListener('input', () => editor.setBrush(readBrush()));
+  paintRadio.addEventListener('change', () => editor.setPainting(true, brushValue));
   const mode = h(
     'fieldset',
     { class: 'widget-mode' },

@@ -1,5 +1,7 @@
-import { formatNumber } from '../state/parse-number.ts';
-import { divergingColours, extent, sequentialColours, type ColourScale } from './colormap.ts';
+import type { Messages } from '../i18n/index.ts';
+import type { ColourMapName } from '../state/colour-maps.ts';
+import { colourScale, extent, Legend, type ColourScale } from './colormap.ts';
+import { formatNumber } from './format.ts';
 import type { Box } from '../lib/localize.ts';
 import { h } from './dom.ts';
 
@@ -8,126 +10,133 @@ function cellNumber(x: number): string {
   return x !== 0 && Math.abs(x) < 1e-4 ? x.toExponential(1) : formatNumber(x);
 }
 
-export type HeatmapScale = 'sequential' | 'diverging';
+export interface HeatGridOptions {
+  /** The table's accessible name. */
+  label: string;
+  /** data-map name (lessons 6-9) or data-output name (lessons 1-5) the tests and links find the table by. */
+  name?: string;
+  output?: string;
+  /** Give each cell data-output="<output>-i-j". */
+  cellOutputs?: boolean;
+}
 
 /**
- * A read-only H x W map drawn as a table of coloured cells with their numbers in them, so a screen reader
- * reads the values and a sighted learner sees both. Sequential maps use viridis over min..max; signed maps
- * use the diverging red-blue scale, symmetric about zero. A small legend states the scale's ends.
+ * A read-only H x W map as a table of coloured cells, each with its value as text (hidden on dense maps,
+ * where each cell's title still gives it), so a screen reader reads the values and a sighted learner sees
+ * both. The one grid every map of the course is drawn with: built once per size, then recoloured in place,
+ * each cell written only where its text or colour changed.
  */
-export class Heatmap {
-  readonly element: HTMLElement;
-  #table: HTMLTableElement;
-  #legend: HTMLElement;
-  #note: HTMLElement;
-  #scale: HeatmapScale;
+export class HeatGrid {
+  readonly table: HTMLTableElement;
+  #options: HeatGridOptions;
   #cells: HTMLTableCellElement[] = [];
+  /** Per cell, the text and the colour step last written. */
+  #texts: string[] = [];
+  #steps: Int16Array = new Int16Array(0);
+  #scaleKey = '';
   #shape = '';
 
-  constructor(options: { name: string; title: Node | string; label: string; scale: HeatmapScale }) {
-    this.#scale = options.scale;
-    this.#table = h('table', { class: 'heatmap', 'data-map': options.name, 'aria-label': options.label });
-    this.#legend = h('div', { class: 'heatmap-legend', 'aria-hidden': 'true' });
-    this.#note = h('p', { class: 'heatmap-note', hidden: true });
-    this.element = h('figure', { class: 'heatmap-figure' }, h('figcaption', {}, options.title), this.#table, this.#legend, this.#note);
+  constructor(options: HeatGridOptions) {
+    this.#options = options;
+    this.table = h('table', { class: 'heat-grid', 'aria-label': options.label });
+    if (options.name) this.table.dataset.map = options.name;
+    if (options.output) this.table.dataset.output = options.output;
   }
 
-  /**
-   * Draws the map; values are row-major [H][W]. `floor` sets the smallest half-range of a diverging scale,
-   * so that float32 rounding noise (1e-7) on a map that should be zero is drawn white, not saturated.
-   */
-  show(values: ArrayLike<number>, H: number, W: number, floor = 0): void {
-    this.#table.hidden = false;
-    this.#legend.hidden = false;
-    this.#note.hidden = true;
+  set label(label: string) {
+    if (this.table.getAttribute('aria-label') !== label) this.table.setAttribute('aria-label', label);
+  }
+
+  show(values: ArrayLike<number>, H: number, W: number, scale: ColourScale): void {
     if (this.#shape !== `${H}x${W}`) this.#build(H, W);
-    const [min, max] = extent(values);
-    const maxAbs = Math.max(Math.abs(min), Math.abs(max), floor);
-    const colour = this.#scale === 'diverging' ? divergingColours(maxAbs) : sequentialColours(min, max);
+    // Colour steps are only comparable between draws on the same colour table.
+    const scaleKey = scale.kind;
+    const sameTable = scaleKey === this.#scaleKey;
+    this.#scaleKey = scaleKey;
     for (let n = 0; n < H * W; n++) {
       const cell = this.#cells[n];
-      const { fill, text } = colour(values[n]);
-      cell.textContent = cellNumber(values[n]);
-      cell.style.backgroundColor = fill;
-      cell.style.color = text;
+      const v = values[n];
+      const text = cellNumber(v);
+      if (this.#texts[n] !== text) {
+        this.#texts[n] = text;
+        cell.textContent = text;
+        cell.title = text;
+      }
+      const step = scale.index(v);
+      if (!sameTable || this.#steps[n] !== step) {
+        this.#steps[n] = step;
+        const colour = scale(v);
+        cell.style.backgroundColor = colour.fill;
+        cell.style.color = colour.text;
+      }
     }
-    const [lo, hi] = this.#scale === 'diverging' ? [-maxAbs, maxAbs] : [min, max];
-    const stops = [0, 0.25, 0.5, 0.75, 1].map((t) => `${colour(lo + t * (hi - lo)).fill} ${t * 100}%`);
-    this.#legend.replaceChildren(
-      h('span', {}, formatNumber(lo)),
-      h('span', { class: 'heatmap-ramp', style: `background: linear-gradient(to right, ${stops.join(', ')})` }),
-      h('span', {}, formatNumber(hi)),
-    );
-  }
-
-  /** Replaces the map with a sentence, for a map that has no meaning in the current state. */
-  absent(message: string): void {
-    this.#table.hidden = true;
-    this.#legend.hidden = true;
-    this.#note.hidden = false;
-    this.#note.textContent = message;
   }
 
   #build(H: number, W: number): void {
+    const { output, cellOutputs } = this.#options;
     this.#cells = [];
     const body = h('tbody');
     for (let i = 0; i < H; i++) {
       const tr = h('tr');
       for (let j = 0; j < W; j++) {
         const td = h('td', { 'data-i': i, 'data-j': j });
+        if (cellOutputs && output) td.dataset.output = `${output}-${i}-${j}`;
         this.#cells.push(td);
         tr.append(td);
       }
       body.append(tr);
     }
-    this.#table.replaceChildren(body);
+    this.table.classList.toggle('dense', W > 8);
+    this.table.replaceChildren(body);
+    this.#texts = new Array<string>(H * W).fill('');
+    this.#steps = new Int16Array(H * W).fill(-1);
     this.#shape = `${H}x${W}`;
   }
 }
 
-/* Heat grids, overlays and boxes of lessons 1-5 (the editor's colour scales, jet and viridis). */
+export type HeatmapScale = 'sequential' | 'diverging';
+
 /**
- * A read-only map drawn as a table of coloured cells, each with its value as text (hidden on dense maps,
- * where the table's aria-label and the cells' titles still give the numbers).
+ * A map with its title and legend, as lessons 6-9 set them side by side. Sequential maps use the learner's
+ * colour map over max(0, min)..max; signed maps the red-blue scale, symmetric about zero.
  */
-export function heatGrid(values: ArrayLike<number>, H: number, W: number, scale: ColourScale, options: { label: string; output?: string; cellOutputs?: boolean }): HTMLTableElement {
-  const dense = W > 8;
-  const table = h('table', { class: `heat-grid${dense ? ' dense' : ''}`, 'aria-label': options.label });
-  if (options.output) table.dataset.output = options.output;
-  const body = h('tbody');
-  for (let i = 0; i < H; i++) {
-    const tr = h('tr');
-    for (let j = 0; j < W; j++) {
-      const v = values[i * W + j];
-      const { fill, text } = scale(v);
-      const td = h('td', { 'data-i': i, 'data-j': j, title: formatNumber(v) }, formatNumber(v));
-      if (options.cellOutputs) td.dataset.output = `${options.output}-${i}-${j}`;
-      td.style.backgroundColor = fill;
-      td.style.color = text;
-      tr.append(td);
-    }
-    body.append(tr);
-  }
-  table.append(body);
-  return table;
-}
+export class Heatmap {
+  readonly element: HTMLElement;
+  readonly grid: HeatGrid;
+  #legend: Legend;
+  #note: HTMLElement;
+  #scale: HeatmapScale;
 
-/** 256 RGB triples sampled from a scale's colour function, for drawing maps pixel by pixel. */
-const lutCache = new Map<(t: number) => string, Uint8ClampedArray>();
-
-export function colourTable(scale: ColourScale): Uint8ClampedArray {
-  const cached = lutCache.get(scale.at);
-  if (cached) return cached;
-  const lut = new Uint8ClampedArray(256 * 3);
-  for (let n = 0; n < 256; n++) {
-    const colour = scale.at(n / 255);
-    let rgb: number[] = [0, 0, 0];
-    if (colour.startsWith('#')) rgb = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
-    else rgb = (colour.match(/[\d.]+/g) ?? ['0', '0', '0']).slice(0, 3).map(Number);
-    lut.set(rgb, n * 3);
+  constructor(m: Messages, options: { name: string; title: Node | string; label: string; scale: HeatmapScale }) {
+    this.#scale = options.scale;
+    this.grid = new HeatGrid({ name: options.name, label: options.label });
+    this.grid.table.classList.add('heatmap');
+    this.#legend = new Legend(m);
+    this.#note = h('p', { class: 'heatmap-note', hidden: true });
+    this.element = h('figure', { class: 'heatmap-figure' }, h('figcaption', {}, options.title), this.grid.table, this.#legend.element, this.#note);
   }
-  lutCache.set(scale.at, lut);
-  return lut;
+
+  /**
+   * Draws the map; values are row-major [H][W]. `floor` sets the smallest half-range of a diverging scale,
+   * so that float32 rounding noise on a map that should be zero is drawn white, not saturated.
+   */
+  show(values: ArrayLike<number>, H: number, W: number, cmap: ColourMapName, floor = 0): void {
+    this.grid.table.hidden = false;
+    this.#legend.element.hidden = false;
+    this.#note.hidden = true;
+    const [min, max] = extent(values);
+    const scale = this.#scale === 'diverging' ? colourScale(cmap, min, max, { diverging: true, floor }) : colourScale(cmap, Math.max(0, min), max);
+    this.grid.show(values, H, W, scale);
+    this.#legend.show(scale);
+  }
+
+  /** Replaces the map with a sentence, for a map that has no meaning in the current state. */
+  absent(message: string): void {
+    this.grid.table.hidden = true;
+    this.#legend.element.hidden = true;
+    this.#note.hidden = false;
+    this.#note.textContent = message;
+  }
 }
 
 /**
@@ -154,14 +163,12 @@ export function drawOverlay(
   const ctx = canvas.getContext('2d');
   if (!ctx) return null;
   const data = ctx.createImageData(cw, ch);
-  const lut = scale ? colourTable(scale) : null;
-  const span = scale ? scale.max - scale.min || 1 : 1;
   const rgb = [0, 0, 0];
   for (let p = 0; p < width * height; p++) {
     for (let k = 0; k < 3; k++) rgb[k] = Math.round(255 * Math.min(1, Math.max(0, image[channels === 3 ? p * 3 + k : p])));
-    if (map && lut && scale) {
-      const t = Math.min(255, Math.max(0, Math.round(((map[p] - scale.min) / span) * 255)));
-      for (let k = 0; k < 3; k++) rgb[k] = (1 - alpha) * rgb[k] + alpha * lut[t * 3 + k];
+    if (map && scale) {
+      const t = scale.index(map[p]) * 3;
+      for (let k = 0; k < 3; k++) rgb[k] = (1 - alpha) * rgb[k] + alpha * scale.rgb[t + k];
     }
     const x0 = (p % width) * zoom;
     const y0 = Math.floor(p / width) * zoom;
@@ -192,22 +199,4 @@ export function strokeBox(ctx: CanvasRenderingContext2D, box: Box | null, dashed
   ctx.strokeStyle = dashed ? '#000000' : '#d62728';
   ctx.strokeRect(x0 + 1, y0 + 1, x1 - x0 - 2, y1 - y0 - 2);
   ctx.restore();
-}
-
-/** Recolours an existing heat grid in place (same size), so a redraw touches no structure. Returns false if the size differs. */
-export function updateHeatGrid(table: HTMLTableElement, values: ArrayLike<number>, scale: ColourScale): boolean {
-  const cells = table.querySelectorAll<HTMLTableCellElement>('td');
-  if (cells.length !== values.length) return false;
-  cells.forEach((td, n) => {
-    const v = values[n];
-    const { fill, text } = scale(v);
-    const shown = formatNumber(v);
-    if (td.textContent !== shown) {
-      td.textContent = shown;
-      td.title = shown;
-    }
-    td.style.backgroundColor = fill;
-    td.style.color = text;
-  });
-  return true;
 }

@@ -1,41 +1,26 @@
 /**
  * Widgets start only when they scroll into view, one per animation frame (as distill's figures do),
- * so a page of prose loads no TensorFlow.js at all.
+ * so a page of prose loads no TensorFlow.js at all. Which code a tag runs, and on which backend, is the
+ * registry's to say (registry.ts).
  */
-import { isLocale, defaultLocale, type Locale } from '../i18n/locales.ts';
-import type { ToyStore } from '../state/toy-store.ts';
+import { isLocale, defaultLocale } from '../i18n/locales.ts';
 import { sanitizeQuery } from '../state/url-state.ts';
+import { widgetEntry, widgetRegistry } from './registry.ts';
+import type { WidgetHandle } from './kit/mount.ts';
+import { READY_EVENT } from './kit/events.ts';
+
+export { READY_EVENT };
 
 // Before any widget loads TensorFlow.js (which parses the query string and throws on a malformed escape).
 const safeSearch = sanitizeQuery(location.search);
 if (safeSearch !== location.search) history.replaceState(history.state, '', `${location.pathname}${safeSearch}${location.hash}`);
 
-type Mount = (host: HTMLElement, locale: Locale) => Promise<ToyStore> | ToyStore;
+const handles = new WeakMap<HTMLElement, WidgetHandle>();
 
-const stores = new WeakMap<HTMLElement, ToyStore>();
-
-/**
- * The store behind a started widget, for page-level features (URL state, slides, presenter sync).
- * Each widget also announces itself with a bubbling 'camlab:widget-ready' event carrying { store }.
- */
-export function storeOf(host: HTMLElement): ToyStore | undefined {
-  return stores.get(host);
+/** The handle of a started widget, for page-level features (the slides' presenter sync). */
+export function handleOf(host: HTMLElement): WidgetHandle | undefined {
+  return handles.get(host);
 }
-
-// Each entry is a separate chunk, fetched the first time a widget of that kind is seen.
-const widgets: Record<string, () => Promise<Mount>> = {
-  'cam-class-scores': () => import('./class-scores-entry.ts').then((m) => m.mount),
-  'cam-toy-cam': () => import('./lessons-entry.ts').then((m) => m.mountToyCamWidget),
-  'cam-filters': () => import('./lessons-entry.ts').then((m) => m.mountFiltersWidget),
-  'cam-gap': () => import('./lessons-entry.ts').then((m) => m.mountGapWidget),
-  'cam-cam': () => import('./lessons-entry.ts').then((m) => m.mountCamWidget),
-  'cam-limits': () => import('./cam-limits-entry.ts').then((m) => m.mount),
-  'cam-grad-cam': () => import('./grad-cam-entry.ts').then((m) => m.mount),
-  'cam-derivation': () => import('./derivation-entry.ts').then((m) => m.mount),
-  'cam-vs-grad-cam': () => import('./cam-vs-grad-cam-entry.ts').then((m) => m.mount),
-  'cam-shapes': () => import('./shapes-entry.ts').then((m) => m.mountClassify),
-  'cam-shapes-box': () => import('./shapes-entry.ts').then((m) => m.mountLocalize),
-};
 
 const queue: HTMLElement[] = [];
 let scheduled = false;
@@ -56,15 +41,23 @@ function schedule(): void {
 }
 
 async function start(host: HTMLElement): Promise<void> {
+  const entry = widgetEntry(host.localName);
+  if (!entry) return;
   const lang = host.closest('[lang]')?.getAttribute('lang');
   const locale = isLocale(lang) ? lang : defaultLocale;
   host.dataset.state = 'loading';
   try {
-    const mount = await widgets[host.localName]();
-    const store = await mount(host, locale);
-    stores.set(host, store);
+    // The kit, the backend and the widget's own code are separate chunks, fetched together.
+    const [{ mountWidget }, { useBackend, savedBackend }, { default: definition }] = await Promise.all([
+      import('./kit/mount.ts'),
+      import('../state/backend.ts'),
+      entry.load(),
+    ]);
+    await useBackend(savedBackend() ?? entry.backend);
+    const handle = await mountWidget(definition, host, locale);
+    handles.set(host, handle);
     host.dataset.state = 'ready';
-    host.dispatchEvent(new CustomEvent('camlab:widget-ready', { bubbles: true, detail: { store } }));
+    host.dispatchEvent(new CustomEvent(READY_EVENT, { bubbles: true, detail: { handle } }));
   } catch (error) {
     host.dataset.state = 'failed';
     const status = host.querySelector('[data-widget-status]');
@@ -86,7 +79,7 @@ const observer = new IntersectionObserver(
   { rootMargin: '200px 0px' },
 );
 
-for (const tag of Object.keys(widgets)) {
+for (const { tag } of widgetRegistry) {
   if (!customElements.get(tag)) {
     customElements.define(
       tag,

@@ -1,8 +1,8 @@
 import { format, type Messages } from '../i18n/index.ts';
-import { formatNumber } from '../state/parse-number.ts';
+import { formatNumber } from './format.ts';
 import type { MapLocalization } from '../lib/localize-map.ts';
 import type { Box } from '../lib/localize.ts';
-import type { ColourMapName } from '../state/toy-url.ts';
+import type { ColourMapName } from '../state/colour-maps.ts';
 import { colourScale, extent, Legend } from './colormap.ts';
 import { drawOverlay, strokeBox } from './heatmap.ts';
 import { h } from './dom.ts';

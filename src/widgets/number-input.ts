@@ -1,5 +1,6 @@
 import { format, type Messages } from '../i18n/index.ts';
-import { formatNumber, parseCell } from '../state/parse-number.ts';
+import { CELL_LIMIT, parseCell } from '../state/parse-number.ts';
+import { formatNumber, quoteInput } from './format.ts';
 import { h } from './dom.ts';
 
 /**
@@ -16,7 +17,7 @@ export class Problems {
 
   set(key: string, message: string | null): void {
     if (message) this.#open.set(key, message);
-    else this.#open.delete(key);
+    else if (!this.#open.delete(key)) return;
     const newest = [...this.#open.values()].at(-1);
     this.element.hidden = !newest;
     this.element.textContent = newest ?? '';
@@ -24,12 +25,40 @@ export class Problems {
 
   clear(): void {
     this.#open.clear();
-    this.set('', null);
+    this.element.hidden = true;
+    this.element.textContent = '';
   }
 
   get count(): number {
     return this.#open.size;
   }
+}
+
+/** The values a field accepts; a cell of feature maps takes any number the maps can hold. */
+export interface Range {
+  min: number;
+  max: number;
+  /** Whole numbers only (sizes, counts). */
+  integer?: boolean;
+}
+export const CELL_RANGE: Range = { min: -CELL_LIMIT, max: CELL_LIMIT };
+
+/** Why a text is not a value in range, as the message a field shows, or the value. */
+export function readNumber(text: string, range: Range, m: Messages, cell: string, lastValid: number): { ok: true; value: number } | { ok: false; message: string } {
+  const parsed = parseCell(text);
+  const reason = !parsed.ok ? parsed.reason : parsed.value < range.min || parsed.value > range.max ? 'range' : range.integer && !Number.isInteger(parsed.value) ? 'integer' : null;
+  if (parsed.ok && reason === null) return { ok: true, value: parsed.value };
+  return {
+    ok: false,
+    message: format(m[`widget.invalid.${reason ?? 'nan'}`], {
+      cell,
+      text: quoteInput(text),
+      value: formatNumber(lastValid),
+      // As the papers print them: thousands grouped, a true minus sign.
+      min: range.min.toLocaleString('en').replace('-', '−'),
+      max: range.max.toLocaleString('en').replace('-', '−'),
+    }),
+  };
 }
 
 export interface NumberInputOptions {
@@ -38,15 +67,23 @@ export interface NumberInputOptions {
   value: number;
   messages: Messages;
   problems: Problems;
+  /** The values accepted (default: any a feature map holds); anything else is refused with the range named. */
+  range?: Range;
   onValue: (value: number) => void;
 }
+
+export type NumberField = HTMLInputElement & {
+  /** Shows a value (from the state), clearing any invalid mark; the field being typed in keeps its text if it already means this value. */
+  setValue(v: number): void;
+};
 
 /**
  * A text input that accepts a number. Valid text is applied at once; invalid text stays in the field
  * (nothing the learner typed is lost), is marked, and the last valid value keeps driving the page.
  */
-export function numberInput(options: NumberInputOptions): HTMLInputElement & { setValue(v: number): void } {
+export function numberInput(options: NumberInputOptions): NumberField {
   const { key, label, messages, problems, onValue } = options;
+  const range = options.range ?? CELL_RANGE;
   let lastValid = options.value;
   const input = h('input', {
     type: 'text',
@@ -55,31 +92,35 @@ export function numberInput(options: NumberInputOptions): HTMLInputElement & { s
     spellcheck: 'false',
     'aria-label': label,
     value: formatNumber(lastValid),
-  }) as HTMLInputElement & { setValue(v: number): void };
+  }) as NumberField;
 
-  input.setValue = (v: number) => {
+  const show = (v: number) => {
     lastValid = v;
     input.value = formatNumber(v);
     input.removeAttribute('aria-invalid');
     problems.set(key, null);
   };
+  input.setValue = (v: number) => {
+    // The same value: keep text the learner is still typing or has typed for it (invalid text included).
+    if (v === lastValid && (input.getAttribute('aria-invalid') || document.activeElement === input || input.value === formatNumber(v))) return;
+    show(v);
+  };
 
   input.addEventListener('input', () => {
-    const parsed = parseCell(input.value);
-    if (parsed.ok) {
-      lastValid = parsed.value;
+    const read = readNumber(input.value, range, messages, label, lastValid);
+    if (read.ok) {
+      lastValid = read.value;
       input.removeAttribute('aria-invalid');
       problems.set(key, null);
-      onValue(parsed.value);
+      onValue(read.value);
       return;
     }
     input.setAttribute('aria-invalid', 'true');
-    const template = messages[`widget.invalid.${parsed.reason}`];
-    problems.set(key, format(template, { cell: label, text: input.value.trim(), value: formatNumber(lastValid) }));
+    problems.set(key, read.message);
   });
   input.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && input.getAttribute('aria-invalid')) {
-      input.setValue(lastValid);
+      show(lastValid);
       event.stopPropagation();
     }
   });

@@ -1,23 +1,26 @@
 import { format, type Messages } from '../i18n/index.ts';
-import type { DerivedState } from '../state/toy-store.ts';
-import type { ToyInputs } from '../lib/derive.ts';
-import { formatNumber } from '../state/parse-number.ts';
-import { numberInput, type Problems } from './number-input.ts';
+import { formatNumber } from './format.ts';
+import { numberInput, type NumberField, type Problems } from './number-input.ts';
 import { h, symbol } from './dom.ts';
-
-type Input = ReturnType<typeof numberInput>;
 
 export interface WeightsTableOptions {
   messages: Messages;
   problems: Problems;
+  /** A weight w_k^c, a bias b_c or the class was changed by the learner. */
+  onWeight: (c: number, k: number, value: number) => void;
+  onBias: (c: number, value: number) => void;
+  onClass: (c: number) => void;
   /** Names of the classes (default "class 1", "class 2", ...). */
   classNames?: string[];
-  /** Apply an edit to the toy inputs. */
-  edit: (change: (draft: ToyInputs) => void) => void;
-  /** Show the bias and probability columns (default true). */
-  bias?: boolean;
-  /** Let the learner edit the weights (default true); read-only tables show them as text. */
-  editable?: boolean;
+}
+
+/** What the table shows: the weights, biases and class of a state, and the scores derived from it. */
+export interface WeightsShown {
+  w: number[][];
+  b: number[];
+  c: number;
+  S: ArrayLike<number>;
+  p: ArrayLike<number>;
 }
 
 /**
@@ -29,9 +32,10 @@ export class WeightsTable {
   readonly element: HTMLElement;
   #options: WeightsTableOptions;
   #shape = '';
-  #inputs: Input[][] = [];
-  #biases: Input[] = [];
+  #weights: NumberField[][] = [];
+  #biases: NumberField[] = [];
   #radios: HTMLInputElement[] = [];
+  #rows: HTMLElement[] = [];
   #outS: HTMLElement[] = [];
   #outP: HTMLElement[] = [];
   #name = `class-${Math.random().toString(36).slice(2)}`;
@@ -41,98 +45,60 @@ export class WeightsTable {
     this.element = h('div', { class: 'table-scroll' });
   }
 
-  #build(inputs: ToyInputs): void {
-    const { messages: m, problems, edit } = this.#options;
-    const showBias = this.#options.bias ?? true;
-    const editable = this.#options.editable ?? true;
-    const K = inputs.w[0].length;
-    const C = inputs.w.length;
-    const table = h('table', { class: 'weights' });
+  #build(w: number[][], b: number[]): void {
+    const { messages: m, problems } = this.#options;
+    const K = w[0].length;
+    const C = w.length;
     const head = h('tr', {}, h('th', { scope: 'col' }, m['widget.class']));
     for (let k = 0; k < K; k++) head.append(h('th', { scope: 'col', 'data-link': `k${k}` }, symbol('w', k + 1, 'c')));
-    if (showBias) head.append(h('th', { scope: 'col' }, symbol('b', 'c')));
-    head.append(h('th', { scope: 'col' }, symbol('S', 'c')), h('th', { scope: 'col' }, symbol('p', 'c')));
-    table.append(h('thead', {}, head));
+    head.append(h('th', { scope: 'col' }, symbol('b', 'c')), h('th', { scope: 'col' }, symbol('S', 'c')), h('th', { scope: 'col' }, symbol('p', 'c')));
     const body = h('tbody');
-    this.#inputs = [];
+    this.#weights = [];
     this.#biases = [];
     this.#radios = [];
+    this.#rows = [];
     this.#outS = [];
     this.#outP = [];
     for (let c = 0; c < C; c++) {
       const className = this.#options.classNames?.[c] ?? format(m['widget.className'], { c: c + 1 });
-      const radio = h('input', { type: 'radio', name: this.#name, value: c, checked: c === inputs.c });
-      radio.addEventListener('change', () => radio.checked && edit((s) => void (s.c = c)));
-      this.#radios.push(radio);
+      const radio = h('input', { type: 'radio', name: this.#name, value: c });
+      radio.addEventListener('change', () => radio.checked && this.#options.onClass(c));
       const tr = h('tr', { 'data-class': c }, h('th', { scope: 'row' }, h('label', {}, radio, ' ', className)));
-      const row: Input[] = [];
-      for (let k = 0; k < K; k++) {
-        if (editable) {
-          const input = numberInput({
-            key: `w${c}-${k}`,
-            label: format(m['widget.weight'], { k: k + 1, c: c + 1 }),
-            value: inputs.w[c][k],
-            messages: m,
-            problems,
-            onValue: (v) => edit((s) => void (s.w[c][k] = v)),
-          });
-          input.dataset.w = `${c}-${k}`;
-          row.push(input);
-          tr.append(h('td', { 'data-link': `k${k}` }, input));
-        } else tr.append(h('td', { 'data-link': `k${k}` }, formatNumber(inputs.w[c][k])));
-      }
-      if (showBias) {
-        const bias = numberInput({
-          key: `b${c}`,
-          label: format(m['widget.bias'], { c: c + 1 }),
-          value: inputs.b[c],
-          messages: m,
-          problems,
-          onValue: (v) => edit((s) => void (s.b[c] = v)),
-        });
-        bias.dataset.b = String(c);
-        this.#biases.push(bias);
-        tr.append(h('td', {}, bias));
-      }
-      this.#inputs.push(row);
-      const s = h('output', { 'data-output': `S-${c}` });
+      const row = w[c].map((value, k) => {
+        const input = numberInput({ key: `w${c}-${k}`, label: format(m['widget.weight'], { k: k + 1, c: c + 1 }), value, messages: m, problems, onValue: (v) => this.#options.onWeight(c, k, v) });
+        input.dataset.w = `${c}-${k}`;
+        tr.append(h('td', { 'data-link': `k${k}` }, input));
+        return input;
+      });
+      const bias = numberInput({ key: `b${c}`, label: format(m['widget.bias'], { c: c + 1 }), value: b[c], messages: m, problems, onValue: (v) => this.#options.onBias(c, v) });
+      bias.dataset.b = String(c);
+      const S = h('output', { 'data-output': `S-${c}` });
       const p = h('output', { 'data-output': `p-${c}` });
-      this.#outS.push(s);
-      this.#outP.push(p);
-      tr.append(h('td', {}, s), h('td', {}, p));
+      tr.append(h('td', {}, bias), h('td', {}, S), h('td', {}, p));
       body.append(tr);
+      this.#weights.push(row);
+      this.#biases.push(bias);
+      this.#radios.push(radio);
+      this.#rows.push(tr);
+      this.#outS.push(S);
+      this.#outP.push(p);
     }
-    table.append(body);
-    this.element.replaceChildren(table);
+    this.element.replaceChildren(h('table', { class: 'weights' }, h('thead', {}, head), body));
   }
 
-  /** Shows a derived state; `newest` (the store's current inputs) also refreshes fields changed from outside. */
-  show({ inputs, derived }: DerivedState, newest: ToyInputs = inputs): void {
-    const shape = `${inputs.w.length}x${inputs.w[0].length}`;
+  show({ w, b, c, S, p }: WeightsShown): void {
+    const shape = `${w.length}x${w[0].length}`;
     if (shape !== this.#shape) {
       this.#shape = shape;
-      this.#build(inputs);
+      this.#build(w, b);
     }
-    const sync = (field: Input | undefined, value: number) => {
-      if (!field || field === document.activeElement || field.getAttribute('aria-invalid')) return;
-      if (field.value !== formatNumber(value)) field.setValue(value);
-    };
-    if (`${newest.w.length}x${newest.w[0].length}` === shape) {
-      newest.w.forEach((row, c) => row.forEach((v, k) => sync(this.#inputs[c]?.[k], v)));
-      newest.b.forEach((v, c) => sync(this.#biases[c], v));
+    w.forEach((row, r) => row.forEach((v, k) => this.#weights[r][k].setValue(v)));
+    b.forEach((v, r) => this.#biases[r].setValue(v));
+    for (let r = 0; r < this.#radios.length; r++) {
+      this.#outS[r].textContent = formatNumber(S[r]);
+      this.#outP[r].textContent = formatNumber(p[r]);
+      this.#radios[r].checked = r === c;
+      this.#rows[r].classList.toggle('chosen', r === c);
     }
-    for (let c = 0; c < this.#radios.length; c++) {
-      this.#outS[c].textContent = formatNumber(derived.S[c]);
-      this.#outP[c].textContent = formatNumber(derived.p[c]);
-      this.#radios[c].checked = c === inputs.c;
-      (this.#radios[c].closest('tr') as HTMLElement).classList.toggle('chosen', c === inputs.c);
-    }
-  }
-
-  /** Writes new weights and biases into the fields (after a reset or a link). */
-  setValues(fresh: { w: number[][]; b: number[] }): void {
-    if (`${fresh.w.length}x${fresh.w[0].length}` !== this.#shape) return; // show() rebuilds with the new values
-    fresh.w.forEach((row, c) => row.forEach((v, k) => this.#inputs[c]?.[k]?.setValue(v)));
-    fresh.b.forEach((v, c) => this.#biases[c]?.setValue(v));
   }
 }

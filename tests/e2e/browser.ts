@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserServer } from 'playwright-core';
 
 /** Flags that keep a headless Chromium quiet on a machine without a network or a sandbox. */
 export const chromiumArgs = [
@@ -49,6 +49,12 @@ export function findChromium(): string {
   );
 }
 
+/** A Chromium of its own, for a tool that runs outside the test runner (the bench). */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: findChromium(), headless: true, args: chromiumArgs });
+}
+
+/** The one Chromium the browser tests share, started by the global setup. */
+export function startChromiumServer(): Promise<BrowserServer> {
+  return chromium.launchServer({ executablePath: findChromium(), headless: true, args: chromiumArgs });
 }

@@ -1,8 +1,13 @@
 import { readdirSync } from 'node:fs';
 import { inject } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const baseURL = () => inject('baseURL');
+
+/** A test file's connection to the one Chromium the global setup started: closing it closes the file's pages, not the browser. */
+export function connectChromium(): Promise<Browser> {
+  return chromium.connect(inject('chromiumEndpoint'));
+}
 
 /** Every lesson's slug, read from the English content folder (a unit test keeps Korean in step). */
 export const lessonSlugs = readdirSync(new URL('../../content/lessons/en/', import.meta.url))
@@ -48,13 +53,16 @@ export async function scrollThrough(page: Page): Promise<void> {
   });
 }
 
-/** Scrolls a live widget into view and waits until it has computed its first state. */
-export async function startWidget(page: Page, tag: string): Promise<void> {
+/**
+ * Scrolls a live widget into view and waits until it has drawn its first state (the loader marks it ready
+ * only then); fails with the message the widget shows if it could not start. `unfold` opens its folded parts.
+ */
+export async function startWidget(page: Page, tag: string, timeout = 30_000, unfold = false): Promise<void> {
   await page.locator(tag).scrollIntoViewIfNeeded();
-  await page.waitForSelector(`${tag}[data-state=ready], ${tag}[data-state=failed]`, { timeout: 30_000 });
+  await page.waitForSelector(`${tag}[data-state=ready], ${tag}[data-state=failed]`, { timeout });
   const state = await page.locator(tag).getAttribute('data-state');
   if (state !== 'ready') throw new Error(`${tag} did not start: ${await page.locator(tag).textContent()}`);
-  await page.waitForFunction((t) => document.querySelector(`${t} [data-output=S]`)?.textContent !== '', tag);
+  if (unfold) await page.evaluate((t) => document.querySelectorAll<HTMLDetailsElement>(`${t} details`).forEach((d) => (d.open = true)), tag);
 }
 
 /**

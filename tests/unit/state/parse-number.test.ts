@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, parseCell } from '../../../src/state/parse-number.ts';
+import { parseCell } from '../../../src/state/parse-number.ts';
 
 describe('reading a typed cell', () => {
   it.each([
@@ -12,13 +12,5 @@ describe('reading a typed cell', () => {
     ['Infinity', 'nan'], ['1e30', 'range'], ['-1000001', 'range'], ['1e400', 'range'],
   ])('refuses %j (%s)', (text, reason) => {
     expect(parseCell(text)).toEqual({ ok: false, reason });
-  });
-});
-
-describe('showing a number', () => {
-  it.each([
-    [56, '56'], [55.99999, '56'], [0.123456, '0.1235'], [-0, '0'], [-1e-9, '-1.000e-9'], [2.5e8, '2.500e+8'], [1 / 3, '0.3333'],
-  ])('shows %d as %s', (x, text) => {
-    expect(formatNumber(x)).toBe(text);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeState, encodeState, readParam, writeParam, stateFromUrl, sanitizeQuery, MAX_STATE_LENGTH, type Schema } from '../../../src/state/url-state.ts';
-import { toySchema, toyValues, checkToyValues, toyInputsFrom } from '../../../src/state/toy-url.ts';
+import { checkToy, toySchema, toyState, type ToyState } from '../../../src/state/toy-state.ts';
 import { seedExample } from '../../../src/state/seed-example.ts';
 
 const schema = {
@@ -20,17 +20,16 @@ describe('encoding a state', () => {
     expect(decoded).toEqual({ ok: true, values });
   });
   it('round-trips the talk’s example through the toy schema', () => {
-    const seed = seedExample();
-    const text = encodeState(toySchema, toyValues(seed, 'jet'));
+    const state = toyState(seedExample());
+    const text = encodeState(toySchema, state);
     const decoded = decodeState(toySchema, text);
     expect(decoded.ok).toBe(true);
     if (!decoded.ok) return;
-    expect(checkToyValues(decoded.values)).toBeNull();
-    expect(toyInputsFrom(decoded.values, seed)).toEqual({ ...seed, pooling: 'mean' });
-    expect(decoded.values.cmap).toBe('jet');
+    expect(checkToy(decoded.values as unknown as ToyState)).toBeNull();
+    expect(decoded.values).toEqual(state);
   });
   it('uses only characters that travel raw in a query string', () => {
-    const text = encodeState(toySchema, toyValues(seedExample(), 'viridis'));
+    const text = encodeState(toySchema, toyState(seedExample()));
     expect(text).toMatch(/^[A-Za-z0-9\-.:;,]+$/);
     expect(writeParam('', 'cam-x', text)).toBe(`?cam-x=${text}`);
   });
@@ -71,9 +70,9 @@ describe('refusing a malformed or hostile link', () => {
   it('refuses toy values whose parts disagree', () => {
     const d = decodeState(toySchema, 'A:2x1x1:1,2;w:1x3:1,2,3;b:1:0;c:0');
     expect(d.ok).toBe(true);
-    if (d.ok) expect(checkToyValues(d.values)).toMatch(/weight/);
+    if (d.ok) expect(checkToy(d.values as unknown as ToyState)).toMatch(/weight/);
     const c = decodeState(toySchema, 'A:1x1x1:1;w:2x1:1,2;b:2:0,0;c:5');
-    expect(c.ok && checkToyValues(c.values)).toMatch(/class/);
+    expect(c.ok && checkToy(c.values as unknown as ToyState)).toMatch(/class/);
   });
 });
 

@@ -1,0 +1,227 @@
+import { format } from '../i18n/index.ts';
+import { derive, type Derived } from '../lib/derive.ts';
+import { camIdentity } from '../lib/cam-identity.ts';
+import { localizeUpsampled } from '../lib/localize-map.ts';
+import type { Box } from '../lib/localize.ts';
+import { seedExample } from '../state/seed-example.ts';
+import { checkToy, toyComputeFrom, toyInputs, toySchema, toyState, type ToyState } from '../state/toy-state.ts';
+import type { Schema } from '../state/url-state.ts';
+import { defineWidget } from './kit/define.ts';
+import { mapsPart, weightsPart } from './parts/toy-parts.ts';
+import { choiceGroup } from './choice-group.ts';
+import { colourScale, extent, Legend } from './colormap.ts';
+import { HeatGrid } from './heatmap.ts';
+import { LocalizationView } from './localization-view.ts';
+import { numberInput } from './number-input.ts';
+import { formatNumber } from './format.ts';
+import { h, symbol } from './dom.ts';
+
+/** Pixels per map cell in the toy image the map is upsampled onto. */
+export const PIXELS_PER_CELL = 16;
+
+const localizeSchema = {
+  t: { kind: 'number', min: 0, max: 1 },
+  box: { kind: 'array', rank: 1, max: [4], limit: 256, optional: true },
+} as const satisfies Schema;
+
+/** The true box of the toy image: the middle 80% of it, where the talk's example has its object. */
+export function defaultTruth(H: number, W: number): Box {
+  const width = W * PIXELS_PER_CELL;
+  const height = H * PIXELS_PER_CELL;
+  return { x0: Math.round(0.1 * width), y0: Math.round(0.1 * height), x1: Math.round(0.9 * width), y1: Math.round(0.9 * height) };
+}
+
+const boxOf = (b: number[] | undefined): Box | null => (b && b.length === 4 ? { x0: b[0], y0: b[1], x1: b[2], y1: b[3] } : null);
+
+function validBox(b: Box, H: number, W: number): boolean {
+  return b.x0 >= 0 && b.y0 >= 0 && b.x1 <= W * PIXELS_PER_CELL && b.y1 <= H * PIXELS_PER_CELL && b.x1 > b.x0 && b.y1 > b.y0;
+}
+
+/** The true box of a state: the learner's, while it fits the image, else the default. */
+function truthOf(state: ToyState & { box?: number[] }): Box {
+  const H = state.A[0].length;
+  const W = state.A[0][0].length;
+  const box = boxOf(state.box);
+  return box && validBox(box, H, W) ? box : defaultTruth(H, W);
+}
+
+/** The toy image under the map: a light ground and a dark object filling the true box. */
+function toyImage(box: Box, width: number, height: number): Float32Array {
+  const image = new Float32Array(width * height).fill(0.85);
+  const cx = (box.x0 + box.x1) / 2;
+  const cy = (box.y0 + box.y1) / 2;
+  const rx = (box.x1 - box.x0) / 2;
+  const ry = (box.y1 - box.y0) / 2;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const d = ((x + 0.5 - cx) / rx) ** 2 + ((y + 0.5 - cy) / ry) ** 2;
+      if (d <= 1) image[y * width + x] = 0.25 + 0.15 * d;
+    }
+  }
+  return image;
+}
+
+/**
+ * Lesson 5: the class activation map M_c beside the maps that make it, the class picker, the identity
+ * between M_c and S_c (plain sum or mean), and the CAM paper's localization: the map upsampled onto an
+ * image (in derive()'s one read-back), a threshold at a fraction of the max, the largest connected part,
+ * its box, and IoU with the true box.
+ */
+export default defineWidget({
+  schema: { ...toySchema, ...localizeSchema },
+  defaults: () => ({ ...toyState(seedExample()), t: 0.2 }),
+  check: (state) => {
+    const box = boxOf(state.box);
+    if (box && !validBox(box, state.A[0]?.length ?? 0, state.A[0]?.[0]?.length ?? 0)) return 'box outside the image';
+    return checkToy(state);
+  },
+  compute: (state) => {
+    const H = state.A[0].length;
+    const W = state.A[0][0].length;
+    return derive({ ...toyInputs(state), upsample: { width: W * PIXELS_PER_CELL, height: H * PIXELS_PER_CELL } });
+  },
+  computeFrom: toyComputeFrom,
+  build(kit) {
+    const { m } = kit;
+    const maps = mapsPart(kit, { tools: true });
+    const weights = weightsPart(kit);
+    const pooling = choiceGroup<'mean' | 'sum'>({
+      legend: m['cam.poolingLabel'],
+      name: 'pool',
+      choices: [
+        { value: 'mean', label: m['cam.poolingMean'] },
+        { value: 'sum', label: m['cam.poolingSum'] },
+      ],
+      value: kit.state.pool ?? 'mean',
+      onChange: (pool) => kit.set({ pool }),
+    });
+    const mCaption = h('figcaption');
+    const mGrid = new HeatGrid({ label: '', output: 'M', cellOutputs: true });
+    const mLegend = new Legend(m);
+    // The formula of one cell follows the cell the learner points at or edits: a view of the moment, not state.
+    const cellFormula = h('p', { class: 'formula-line', 'data-formula': 'cell', 'data-transient': true });
+    let selected: [number, number] = [2, 2];
+    const identity = h('div', { class: 'cam-identity', 'aria-live': 'polite' });
+
+    const slider = h('input', { type: 'range', min: 0, max: 1, step: 0.01, value: kit.state.t, 'data-threshold': true, 'aria-label': m['cam.thresholdLabel'] });
+    const sliderOut = h('output', { 'data-output': 'threshold' });
+    slider.addEventListener('input', () => kit.set({ t: Number(slider.value) }));
+    const boxFields = (['x0', 'y0', 'x1', 'y1'] as const).map((name) => {
+      const input = numberInput({
+        key: `box-${name}`,
+        label: format(m['cam.truthField'], { name }),
+        value: truthOf(kit.state)[name],
+        messages: m,
+        problems: kit.problems,
+        range: { min: 0, max: 256, integer: true },
+        onValue: (v) => {
+          const box = { ...truthOf(kit.state), [name]: v };
+          const state = kit.state;
+          if (validBox(box, state.A[0].length, state.A[0][0].length)) {
+            kit.problems.set('box', null);
+            kit.set({ box: [box.x0, box.y0, box.x1, box.y1] });
+          } else {
+            input.setAttribute('aria-invalid', 'true');
+            kit.problems.set('box', m['cam.boxInvalid']);
+          }
+        },
+      });
+      input.classList.add('widget-number');
+      input.dataset.truth = name;
+      return input;
+    });
+    const view = new LocalizationView(m);
+    let last: { derived: Derived; state: ToyState } | null = null;
+
+    const select = (i: number, j: number) => {
+      selected = [i, j];
+      if (last) renderCell(last.derived, last.state);
+    };
+    maps.editor.element.addEventListener('focusin', (e) => {
+      const cell = e.target as HTMLElement;
+      if (cell.dataset.i !== undefined) select(Number(cell.dataset.i), Number(cell.dataset.j));
+    });
+    mGrid.table.addEventListener('pointerover', (e) => {
+      const td = (e.target as HTMLElement).closest('td');
+      if (td?.dataset.i !== undefined) select(Number(td.dataset.i), Number(td.dataset.j));
+    });
+
+    function renderCell(d: Derived, { A, w, c }: ToyState): void {
+      const [i, j] = selected[0] < d.H && selected[1] < d.W ? selected : [0, 0];
+      const at = `(${i + 1}, ${j + 1})`;
+      const parts: (Node | string)[] = [symbol('M', c + 1), at, ' = '];
+      const numbers: (Node | string)[] = [' = '];
+      w[c].forEach((wk, k) => {
+        if (k > 0) {
+          parts.push(' + ');
+          numbers.push(' + ');
+        }
+        parts.push(h('span', { class: 'term', 'data-link': `k${k}` }, symbol('w', k + 1, c + 1), ' ', symbol('f', k + 1), at));
+        numbers.push(h('span', { class: 'term', 'data-link': `k${k}` }, formatNumber(wk), ' × ', formatNumber(A[k][i][j])));
+      });
+      numbers.push(' = ', h('output', { 'data-output': 'M-cell' }, formatNumber(d.M[i * d.W + j])));
+      cellFormula.replaceChildren(...parts, ...numbers);
+    }
+
+    function renderIdentity(d: Derived, { b, c, pool }: ToyState): void {
+      const id = camIdentity(d.M, pool ?? 'mean', b[c], d.S[c]);
+      const predicted =
+        pool === 'sum'
+          ? [symbol('S', c + 1), ' = ∑ ', symbol('M', c + 1), ' + ', symbol('b', c + 1), ` = ${formatNumber(id.sumM)} + ${formatNumber(b[c])} = `]
+          : [symbol('S', c + 1), ' = ', h('span', { class: 'frac' }, '1/', h('var', {}, 'Z')), ' ∑ ', symbol('M', c + 1), ' + ', symbol('b', c + 1), ` = ${formatNumber(id.sumM)} / ${d.Z} + ${formatNumber(b[c])} = `];
+      identity.replaceChildren(
+        h('p', { class: 'formula-line' }, '∑', h('sub', {}, 'x,y'), ' ', symbol('M', c + 1), '(x, y) = ', h('output', { 'data-output': 'sumM' }, formatNumber(id.sumM))),
+        h('p', { class: 'formula-line' }, ...predicted, h('output', { 'data-output': 'S-predicted' }, formatNumber(id.predicted))),
+        h('p', { class: `formula-line ${id.holds ? 'check-ok' : 'check-bad'}`, 'data-output': 'identity' }, format(id.holds ? m['cam.identityHolds'] : m['cam.identityFails'], { S: formatNumber(d.S[c]) })),
+      );
+    }
+
+    function renderLocalization(d: Derived, state: ToyState & { t: number; box?: number[] }): void {
+      const truth = truthOf(state);
+      const width = d.W * PIXELS_PER_CELL;
+      const height = d.H * PIXELS_PER_CELL;
+      boxFields.forEach((f, n) => f.setValue([truth.x0, truth.y0, truth.x1, truth.y1][n]));
+      slider.value = String(state.t);
+      sliderOut.textContent = format(m['cam.thresholdValue'], { percent: Math.round(state.t * 100) });
+      const found = localizeUpsampled(d.Mup!, width, height, state.t, truth);
+      view.show(found, truth, { pixels: toyImage(truth, width, height), channels: 1 }, kit.cmap(), state.t);
+    }
+
+    return {
+      parts: [
+        h('h4', { class: 'widget-heading' }, m['cam.mapsHeading']),
+        ...maps.parts,
+        h('h4', { class: 'widget-heading' }, m['widget.weightsHeading']),
+        weights.element,
+        h('h4', { class: 'widget-heading' }, m['cam.mapHeading']),
+        h('figure', { class: 'cam-map' }, mCaption, mGrid.table),
+        mLegend.element,
+        cellFormula,
+        h('h4', { class: 'widget-heading' }, m['cam.identityHeading']),
+        h('div', { class: 'widget-bar' }, pooling.element),
+        identity,
+        h('h4', { class: 'widget-heading' }, m['cam.localizeHeading']),
+        h('p', { class: 'editor-controls' }, h('label', {}, m['cam.thresholdLabel'], ' ', slider), ' ', sliderOut),
+        h('p', { class: 'editor-controls' }, m['cam.truthLabel'], ' ', ...boxFields),
+        view.figures,
+        view.result,
+      ],
+      render(d, state) {
+        last = { derived: d, state };
+        maps.show(state, d);
+        weights.show(state, d);
+        pooling.set(state.pool ?? 'mean');
+        const c = state.c;
+        const [min, max] = extent(d.M);
+        const scale = colourScale(kit.cmap(), min, max);
+        mLegend.show(scale);
+        mCaption.replaceChildren(symbol('M', c + 1), ' = ', ...state.w[c].flatMap((wk, k) => [k > 0 ? ' + ' : '', h('span', { class: 'term', 'data-link': `k${k}` }, formatNumber(wk), ' ', symbol('A', undefined, k + 1))]));
+        mGrid.label = format(m['cam.mapLabel'], { c: c + 1 });
+        mGrid.show(d.M, d.H, d.W, scale);
+        renderCell(d, state);
+        renderIdentity(d, state);
+        renderLocalization(d, state);
+      },
+    };
+  },
+});

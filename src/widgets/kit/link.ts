@@ -1,0 +1,64 @@
+import { readParam, writeParam } from '../../state/url-state.ts';
+
+/**
+ * One widget's query parameter in the page's address. Writes are coalesced to one per animation frame
+ * (browsers rate-limit history.replaceState) and add no history entry, unless asked to (push). It also
+ * tells the widget when the parameter was changed by something else (Back, Forward), and only then: a
+ * move of the slides' #hash fires popstate too, but leaves the parameter as this widget last wrote it.
+ */
+export class WidgetLink {
+  readonly key: string;
+  #pending: string | null | undefined = undefined;
+  #scheduled = false;
+  /** The parameter's value as it stands in the address after this widget's last write. */
+  #inAddress: string | null;
+
+  constructor(key: string) {
+    this.key = key;
+    this.#inAddress = readParam(location.search, key);
+  }
+
+  /** The parameter's raw text, or null when the address has none. */
+  read(): string | null {
+    return readParam(location.search, this.key);
+  }
+
+  /** Sets the parameter (null removes it); `push` writes at once and adds a history entry. */
+  write(text: string | null, options: { push?: boolean } = {}): void {
+    if (options.push) {
+      this.#pending = undefined;
+      this.#flush(text, true);
+      return;
+    }
+    this.#pending = text;
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    requestAnimationFrame(() => {
+      this.#scheduled = false;
+      if (this.#pending === undefined) return;
+      const text = this.#pending;
+      this.#pending = undefined;
+      this.#flush(text, false);
+    });
+  }
+
+  #flush(text: string | null, push: boolean): void {
+    const search = writeParam(location.search, this.key, text);
+    this.#inAddress = readParam(search, this.key);
+    if (search === location.search) return;
+    const url = `${location.pathname}${search}${location.hash}`;
+    if (push) history.pushState(null, '', url);
+    else history.replaceState(history.state, '', url);
+  }
+
+  /** Calls back with the new text whenever history moves to an address where this parameter differs. */
+  onHistory(callback: (text: string | null) => void): void {
+    window.addEventListener('popstate', () => {
+      const now = this.read();
+      if (now === this.#inAddress) return;
+      this.#pending = undefined; // the page moved in history: a write still waiting belongs to where it was
+      this.#inAddress = now;
+      callback(now);
+    });
+  }
+}

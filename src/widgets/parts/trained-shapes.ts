@@ -1,0 +1,143 @@
+/**
+ * The trained network models/shapes-gap in the page, for the widgets of lessons 1 and 5: loading it, the
+ * state (which test image, which class), the computation (the image through the network's body once, then
+ * the page's one derive() of the scores and M_c from the 64 maps and the head's w and b, exactly as for the
+ * toy maps) and the parts both widgets show: the image picker, the image, and the class scores.
+ */
+import { format, type MessageKey, type Messages } from '../../i18n/index.ts';
+import { derive, type Derived } from '../../lib/derive.ts';
+import { loadGapNetwork, type GapNetwork } from '../../model/gap-network.ts';
+import { CLASS_NAMES, DEFAULT_TWO_INDEX, NUM_CLASSES, SAMPLE_COUNT, SIZE, nextOfClass, sampleSets, shapesSample, stepIndex, type SampleSet } from '../../state/shapes-samples.ts';
+import type { Sample } from '../../shapes/dataset.ts';
+import type { Schema, StateOf } from '../../state/url-state.ts';
+import type { Kit } from '../kit/define.ts';
+import { ClassBars } from '../class-bars.ts';
+import { drawOverlay } from '../heatmap.ts';
+import { formatNumber } from '../format.ts';
+import { h } from '../dom.ts';
+
+/** Canvas pixels per image pixel: a 64 x 64 image is drawn 256 x 256. */
+export const ZOOM = 4;
+
+/** Which test image, and the class explained: none means the network's own answer. */
+export const shapesSchema = {
+  set: { kind: 'enum', values: sampleSets },
+  n: { kind: 'int', min: 0, max: SAMPLE_COUNT - 1 },
+  c: { kind: 'int', min: 0, max: NUM_CLASSES - 1, optional: true },
+} as const satisfies Schema;
+
+export type ShapesState = StateOf<typeof shapesSchema>;
+
+/** The trained CAM network, served with the site (see src/site/trained-models.ts). */
+export function shapesModelUrl(): string {
+  return `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}models/shapes-gap/model.json`;
+}
+
+export async function loadShapesNetwork({ m, status }: { m: Messages; status(text: string): void }): Promise<GapNetwork> {
+  status(m['shapes.loading']);
+  try {
+    const network = await loadGapNetwork(shapesModelUrl(), NUM_CLASSES);
+    if (network.size !== SIZE) throw new Error(format(m['shapes.wrongSize'], { size: network.size }));
+    return network;
+  } catch (error) {
+    throw new Error(format(m['shapes.loadFailed'], { reason: error instanceof Error ? error.message : String(error) }));
+  }
+}
+
+export interface ShapesResult {
+  sample: Sample;
+  derived: Derived;
+  /** The class explained: the state's, or the network's answer. */
+  c: number;
+  /** How long the network's body took on this image (0 when the maps were already known). */
+  bodyMs: number;
+}
+
+/** The largest score's class, from the maps: S_c = b_c + sum_k w_k^c mean(A^k), a few hundred operations. */
+function predicted(A: number[][][], w: number[][], b: number[]): number {
+  const F = A.map((map) => {
+    let sum = 0;
+    for (const row of map) for (const v of row) sum += v;
+    return sum / (map.length * map[0].length);
+  });
+  let best = 0;
+  let bestScore = -Infinity;
+  w.forEach((row, c) => {
+    const score = row.reduce((s, wk, k) => s + wk * F[k], b[c]);
+    if (score > bestScore) [best, bestScore] = [c, score];
+  });
+  return best;
+}
+
+/**
+ * The computation of a state. The maps of the last image are kept: a class pick re-derives from them
+ * without running the network's body again (and shares them, never copies them).
+ */
+export function shapesComputer(network: GapNetwork) {
+  let cached: { key: string; sample: Sample; A: number[][][] } | null = null;
+  return async (state: ShapesState): Promise<ShapesResult> => {
+    const key = `${state.set}:${state.n}`;
+    let bodyMs = 0;
+    if (cached?.key !== key) {
+      const sample = shapesSample(state.set, state.n);
+      const started = performance.now();
+      const A = await network.features(sample.image);
+      bodyMs = performance.now() - started;
+      cached = { key, sample, A };
+    }
+    const { sample, A } = cached;
+    const c = state.c ?? predicted(A, network.w, network.b);
+    const derived = await derive({ A, w: network.w, b: network.b, c, pooling: 'mean', compareHeads: false, upsample: { width: SIZE, height: SIZE } });
+    return { sample, derived, c, bodyMs };
+  };
+}
+
+export const classNames = (m: Messages) => CLASS_NAMES.map((name) => m[`shapes.class.${name}` as MessageKey]);
+
+/** The image picker, the image with its caption and contents, the network's scores and the class picker. */
+export function shapesParts<S extends ShapesState>(kit: Kit<S, GapNetwork>) {
+  const { m } = kit;
+  const names = classNames(m);
+  const show = (set: SampleSet, n: number) => kit.set({ set, n, c: undefined } as Partial<S>);
+  const action = (name: string, label: string, run: () => void) => {
+    const b = h('button', { type: 'button', class: 'widget-button', 'data-action': name }, label);
+    b.addEventListener('click', run);
+    return b;
+  };
+  const picker = h(
+    'p',
+    { class: 'editor-controls' },
+    ...CLASS_NAMES.map((name, c) => action(`image-${name}`, names[c], () => show('one', kit.state.set === 'one' ? nextOfClass(c, kit.state.n) : c))),
+    action('image-two', m['shapes.twoShapes'], () => show('two', kit.state.set === 'two' ? stepIndex(kit.state.n, 1) : DEFAULT_TWO_INDEX)),
+    action('previous', m['shapes.previous'], () => show(kit.state.set, stepIndex(kit.state.n, -1))),
+    action('next', m['shapes.next'], () => show(kit.state.set, stepIndex(kit.state.n, 1))),
+  );
+  const canvas = h('canvas', { class: 'overlay-canvas pixel-canvas shapes-canvas', role: 'img', 'data-canvas': 'image' });
+  const caption = h('figcaption', { 'data-output': 'image-caption' });
+  const truth = h('p', { class: 'formula-line', 'data-output': 'truth' });
+  // A timing differs from run to run: it is no part of the state a link restores.
+  const bodyLine = h('p', { class: 'widget-hint', 'data-output': 'body-time', 'data-transient': true });
+  const bars = new ClassBars(m, names, `${kit.host.localName}-class`, (c) => kit.set({ c } as Partial<S>));
+  let drawn: Sample | null = null;
+  return {
+    names,
+    picker,
+    image: h('figure', {}, caption, canvas),
+    truth,
+    bodyLine,
+    bars,
+    show(result: ShapesResult, state: S): void {
+      const { sample, derived } = result;
+      if (drawn !== sample) {
+        drawn = sample;
+        drawOverlay(canvas, SIZE, SIZE, sample.image, null, null, 0, { channels: 3, zoom: ZOOM });
+        const held = sample.objects.map((o) => names[o.label]);
+        caption.textContent = format(m['shapes.imageCaption'], { n: state.n, set: state.set === 'one' ? m['shapes.setOne'] : m['shapes.setTwo'] });
+        canvas.setAttribute('aria-label', format(m['shapes.imageAlt'], { shapes: held.join(', ') }));
+        truth.textContent = format(m['shapes.truth'], { shapes: held.join(m['shapes.and']) });
+      }
+      if (result.bodyMs > 0) bodyLine.textContent = format(m['shapes.bodyTime'], { ms: formatNumber(Number(result.bodyMs.toFixed(1))), H: derived.H, W: derived.W, K: derived.K });
+      bars.show(derived.S, derived.p, result.c);
+    },
+  };
+}
