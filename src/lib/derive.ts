@@ -31,11 +31,6 @@ export interface ToyInputs {
   /** Which head produces S (default 'gap'). The 'fc' head is the seeded toy of fc-head.ts; it ignores w and b. */
   head?: HeadKind;
   /**
-   * A widget's own choices that travel with its state (which test image a trained network is shown), so that
-   * the presenter's second window follows them. derive() ignores them.
-   */
-  view?: Record<string, string | number>;
-  /**
    * Also score A with the other head, so Sgap and Sfc can be set side by side (lesson 6); default true.
    * A trained GAP network's page sets it false: the toy FC head means nothing for its maps, and costs
    * the most of all the derived values at K = 64 channels.
