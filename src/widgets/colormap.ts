@@ -141,21 +141,32 @@ export class Legend {
     this.element = h('p', { class: 'legend', role: 'img' }, this.#min, this.#bar, this.#max);
   }
 
+  #shown = '';
+
+  /** Draws the scale's bar and range; a redraw with the same scale touches nothing. */
   show(scale: ColourScale): void {
-    const stops = Array.from({ length: 11 }, (_, i) => `${scale.at(i / 10)} ${i * 10}%`);
-    this.#bar.style.background = `linear-gradient(to right, ${stops.join(', ')})`;
-    this.#min.textContent = formatNumber(scale.min);
-    this.#max.textContent = formatNumber(scale.max);
+    const key = `${scale.kind}:${scale.min}:${scale.max}`;
+    if (key === this.#shown) return;
+    const kindChanged = !this.#shown.startsWith(`${scale.kind}:`);
+    this.#shown = key;
+    if (kindChanged) this.#bar.style.background = gradientOf(scale.at);
+    const [min, max] = [formatNumber(scale.min), formatNumber(scale.max)];
+    this.#min.textContent = min;
+    this.#max.textContent = max;
     this.element.dataset.kind = scale.kind;
-    this.element.setAttribute(
-      'aria-label',
-      format(this.#messages['widget.legend'], {
-        map: this.#messages[`widget.cmap.${scale.kind}`],
-        min: formatNumber(scale.min),
-        max: formatNumber(scale.max),
-      }),
-    );
+    this.element.setAttribute('aria-label', format(this.#messages['widget.legend'], { map: this.#messages[`widget.cmap.${scale.kind}`], min, max }));
   }
+}
+
+const gradients = new Map<(t: number) => string, string>();
+/** A colour map as a CSS gradient of 11 stops, made once per map. */
+function gradientOf(at: (t: number) => string): string {
+  let gradient = gradients.get(at);
+  if (!gradient) {
+    gradient = `linear-gradient(to right, ${Array.from({ length: 11 }, (_, i) => `${at(i / 10)} ${i * 10}%`).join(', ')})`;
+    gradients.set(at, gradient);
+  }
+  return gradient;
 }
 
 /** The learner's choice of sequential colour map. */

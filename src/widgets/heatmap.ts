@@ -10,6 +10,9 @@ function cellNumber(x: number): string {
   return x !== 0 && Math.abs(x) < 1e-4 ? x.toExponential(1) : formatNumber(x);
 }
 
+/** Maps wider than this many cells are drawn without numbers in the cells. */
+const DENSE = 8;
+
 export interface HeatGridOptions {
   /** The table's accessible name. */
   label: string;
@@ -21,8 +24,8 @@ export interface HeatGridOptions {
 }
 
 /**
- * A read-only H x W map as a table of coloured cells, each with its value as text (hidden on dense maps,
- * where each cell's title still gives it), so a screen reader reads the values and a sighted learner sees
+ * A read-only H x W map as a table of coloured cells, each with its value as text (on dense maps, too
+ * small to print in, as each cell's title), so a screen reader reads the values and a sighted learner sees
  * both. The one grid every map of the course is drawn with: built once per size, then recoloured in place,
  * each cell written only where its text or colour changed.
  */
@@ -52,6 +55,7 @@ export class HeatGrid {
     // Colour steps are only comparable between draws on the same colour table.
     const scaleKey = scale.kind;
     const sameTable = scaleKey === this.#scaleKey;
+    const dense = W > DENSE;
     this.#scaleKey = scaleKey;
     for (let n = 0; n < H * W; n++) {
       const cell = this.#cells[n];
@@ -59,15 +63,15 @@ export class HeatGrid {
       const text = cellNumber(v);
       if (this.#texts[n] !== text) {
         this.#texts[n] = text;
-        cell.textContent = text;
-        cell.title = text;
+        // A dense map's cells are too small to print in: there the value is the cell's title (its accessible name).
+        if (dense) cell.title = text;
+        else cell.textContent = text;
       }
       const step = scale.index(v);
       if (!sameTable || this.#steps[n] !== step) {
         this.#steps[n] = step;
         const colour = scale(v);
-        cell.style.backgroundColor = colour.fill;
-        cell.style.color = colour.text;
+        cell.style.cssText = `background-color:${colour.fill};color:${colour.text}`;
       }
     }
   }
@@ -86,7 +90,7 @@ export class HeatGrid {
       }
       body.append(tr);
     }
-    this.table.classList.toggle('dense', W > 8);
+    this.table.classList.toggle('dense', W > DENSE);
     this.table.replaceChildren(body);
     this.#texts = new Array<string>(H * W).fill('');
     this.#steps = new Int16Array(H * W).fill(-1);
@@ -162,29 +166,40 @@ export function drawOverlay(
   if (canvas.height !== ch) canvas.height = ch;
   const ctx = canvas.getContext('2d');
   if (!ctx) return null;
-  const data = ctx.createImageData(cw, ch);
-  const rgb = [0, 0, 0];
-  for (let p = 0; p < width * height; p++) {
-    for (let k = 0; k < 3; k++) rgb[k] = Math.round(255 * Math.min(1, Math.max(0, image[channels === 3 ? p * 3 + k : p])));
-    if (map && scale) {
-      const t = scale.index(map[p]) * 3;
-      for (let k = 0; k < 3; k++) rgb[k] = (1 - alpha) * rgb[k] + alpha * scale.rgb[t + k];
-    }
-    const x0 = (p % width) * zoom;
-    const y0 = Math.floor(p / width) * zoom;
-    for (let dy = 0; dy < zoom; dy++) {
-      for (let dx = 0; dx < zoom; dx++) {
-        const q = ((y0 + dy) * cw + x0 + dx) * 4;
-        data.data[q] = rgb[0];
-        data.data[q + 1] = rgb[1];
-        data.data[q + 2] = rgb[2];
-        data.data[q + 3] = 255;
+  // One ImageData per canvas, written as 32-bit pixels: a redraw allocates nothing.
+  let data = pixelBuffers.get(canvas);
+  if (!data || data.width !== cw || data.height !== ch) {
+    data = ctx.createImageData(cw, ch);
+    pixelBuffers.set(canvas, data);
+  }
+  const pixels = new Uint32Array(data.data.buffer);
+  const lut = scale?.rgb;
+  const byte = (v: number) => (v > 0 ? (v < 1 ? Math.round(255 * v) : 255) : 0);
+  for (let y = 0; y < height; y++) {
+    const row = y * zoom * cw;
+    for (let x = 0; x < width; x++) {
+      const p = y * width + x;
+      let r = byte(image[channels === 3 ? p * 3 : p]);
+      let g = channels === 3 ? byte(image[p * 3 + 1]) : r;
+      let b = channels === 3 ? byte(image[p * 3 + 2]) : r;
+      if (map && scale && lut) {
+        const t = scale.index(map[p]) * 3;
+        r = (1 - alpha) * r + alpha * lut[t];
+        g = (1 - alpha) * g + alpha * lut[t + 1];
+        b = (1 - alpha) * b + alpha * lut[t + 2];
       }
+      // Little-endian RGBA: alpha in the top byte.
+      const colour = (255 << 24) | (((b + 0.5) & 255) << 16) | (((g + 0.5) & 255) << 8) | ((r + 0.5) & 255);
+      pixels.fill(colour, row + x * zoom, row + (x + 1) * zoom);
     }
+    // The other rows of the zoomed pixel row are copies of the first.
+    for (let dy = 1; dy < zoom; dy++) pixels.copyWithin(row + dy * cw, row, row + cw);
   }
   ctx.putImageData(data, 0, 0);
   return ctx;
 }
+
+const pixelBuffers = new WeakMap<HTMLCanvasElement, ImageData>();
 
 /** A box outline: solid for the prediction, dashed for the truth, each with a light and a dark stroke so it shows on any colour. */
 export function strokeBox(ctx: CanvasRenderingContext2D, box: Box | null, dashed: boolean): void {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { widgetRegistry, type WidgetEntry } from '../../src/widgets/registry.ts';
 import { baseURL, connectChromium, openPage, startWidget } from './pages.ts';
-import { makeEdit, settledSnapshot, slideOf, widgetSnapshot, type WidgetSnapshot } from './widget-state.ts';
+import { makeEdit, settledSnapshot, settledUrl, slideOf, widgetSnapshot, type WidgetSnapshot } from './widget-state.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -51,9 +51,7 @@ for (const entry of widgetRegistry) {
         await expect.poll(() => new URL(page.url()).searchParams.has(tag)).toBe(true);
         const edited = await settledSnapshot(page, tag);
         expect(JSON.stringify(edited)).not.toBe(JSON.stringify(defaults));
-        // Wait for the address to hold the newest state (it is written once per frame).
-        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-        const link = page.url();
+        const link = await settledUrl(page);
         const param = new URL(link).searchParams.get(tag)!;
         await page.close();
 

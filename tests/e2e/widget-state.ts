@@ -38,7 +38,7 @@ export function widgetSnapshot(page: Page, tag: string): Promise<WidgetSnapshot>
       controls: all<HTMLInputElement | HTMLSelectElement>('input, select')
         .filter((el) => !el.matches('[data-backend-select]'))
         .map((el) => (el instanceof HTMLInputElement && (el.type === 'radio' || el.type === 'checkbox') ? String(el.checked) : el.value)),
-      grids: all('table.heat-grid').map((table) => table.textContent ?? ''),
+      grids: all('table.heat-grid').map((table) => [...table.querySelectorAll('td')].map((td) => td.textContent || td.title).join(' ')),
       canvases: all<HTMLCanvasElement>('canvas').map(fingerprint),
     };
   }, tag);
@@ -92,4 +92,21 @@ export function slideOf(page: Page, tag: string): Promise<number> {
     if (!slide?.dataset.slide) throw new Error(`${t} is on no slide`);
     return Number(slide.dataset.slide);
   }, tag);
+}
+
+/** The page's address once it has stopped changing: the kit writes it when the learner pauses (250 ms). */
+export async function settledUrl(page: Page): Promise<string> {
+  let previous = '';
+  await expect
+    .poll(
+      () => {
+        const url = page.url();
+        const same = url === previous;
+        previous = url;
+        return same;
+      },
+      { interval: 350, timeout: 10_000 },
+    )
+    .toBe(true);
+  return previous;
 }

@@ -1,21 +1,28 @@
 import { readParam, writeParam } from '../../state/url-state.ts';
 
+/** How long the address waits after an edit before it is rewritten. */
+const SETTLE_MS = 250;
+
 /**
- * One widget's query parameter in the page's address. Writes are coalesced to one per animation frame
- * (browsers rate-limit history.replaceState) and add no history entry, unless asked to (push). It also
+ * One widget's query parameter in the page's address. Writes wait until the learner pauses (250 ms): a
+ * history.replaceState costs Chromium several milliseconds, too much for every keystroke of a frame-budget
+ * edit, and browsers rate-limit it. They add no history entry, unless asked to (push), and a write still
+ * waiting is made at once when the page is hidden or left, so the address is never behind. It also
  * tells the widget when the parameter was changed by something else (Back, Forward), and only then: a
  * move of the slides' #hash fires popstate too, but leaves the parameter as this widget last wrote it.
  */
 export class WidgetLink {
   readonly key: string;
   #pending: string | null | undefined = undefined;
-  #scheduled = false;
+  #timer: ReturnType<typeof setTimeout> | undefined;
   /** The parameter's value as it stands in the address after this widget's last write. */
   #inAddress: string | null;
 
   constructor(key: string) {
     this.key = key;
     this.#inAddress = readParam(location.search, key);
+    addEventListener('pagehide', () => this.flush());
+    document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && this.flush());
   }
 
   /** The parameter's raw text, or null when the address has none. */
@@ -31,15 +38,18 @@ export class WidgetLink {
       return;
     }
     this.#pending = text;
-    if (this.#scheduled) return;
-    this.#scheduled = true;
-    requestAnimationFrame(() => {
-      this.#scheduled = false;
-      if (this.#pending === undefined) return;
-      const text = this.#pending;
-      this.#pending = undefined;
-      this.#flush(text, false);
-    });
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => this.flush(), SETTLE_MS);
+  }
+
+  /** Makes a write still waiting now. */
+  flush(): void {
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
+    if (this.#pending === undefined) return;
+    const text = this.#pending;
+    this.#pending = undefined;
+    this.#flush(text, false);
   }
 
   #flush(text: string | null, push: boolean): void {
@@ -56,7 +66,10 @@ export class WidgetLink {
     window.addEventListener('popstate', () => {
       const now = this.read();
       if (now === this.#inAddress) return;
-      this.#pending = undefined; // the page moved in history: a write still waiting belongs to where it was
+      // The page moved in history: a write still waiting belongs to where it was.
+      this.#pending = undefined;
+      if (this.#timer !== undefined) clearTimeout(this.#timer);
+      this.#timer = undefined;
       this.#inAddress = now;
       callback(now);
     });
