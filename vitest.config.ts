@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Two workers on two cores: the unit tests compute while the browser tests wait on Chromium.
+    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -20,8 +22,10 @@ export default defineConfig({
           // Above the sum of one page test's own bounded waits, so a stalled step reports itself.
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          // One browser and one built site serve every e2e file; run them one at a time on 2 cores.
-          fileParallelism: false,
+          // A page answers within a frame on a quiet machine; on a busy one (CI, the unit tests beside) give it time.
+          expect: { poll: { timeout: 15_000 } },
+          // One built site and one Chromium (tests/e2e/global-setup.ts) serve every file; files share no state
+          // (each test opens its own pages and contexts), so they run side by side.
         },
       },
     ],

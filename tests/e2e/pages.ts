@@ -38,19 +38,26 @@ export async function openPage(browser: Browser, path: string, viewport = { widt
 }
 
 /**
- * Scrolls through the whole page, so every lazy widget starts. Each step waits for a frame, or 100 ms
- * if no frame comes, so a stalled frame loop shows up as a widget that did not start, not as a hang.
+ * Scrolls through the whole page, so every lazy widget starts. It scrolls with the mouse wheel, as a reader
+ * does, so the compositor scrolls; it never calls window.scrollTo(). A main-thread scroll waits for any
+ * commit in flight, and with software raster Chromium can leave a commit waiting for good (tiles just below
+ * the viewport rastered by a background-priority job that then yields, with nothing to wake the job that
+ * would finish activation): the page's main thread then blocks in scrollTo() forever. A wheel scroll is
+ * handled on the compositor thread, which re-plans its raster work on every scroll. Each step waits for a
+ * frame, or 100 ms if no frame comes.
  */
 export async function scrollThrough(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    for (let y = 0; y < document.body.scrollHeight; y += 400) {
-      window.scrollTo(0, y);
-      await new Promise((r) => {
-        requestAnimationFrame(r);
-        setTimeout(r, 100);
-      });
-    }
-  });
+  const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
+  await page.mouse.move(viewport.width / 2, viewport.height / 2);
+  for (let step = 0; step < 1000; step++) {
+    const atBottom = await page.evaluate(() => scrollY + innerHeight >= document.body.scrollHeight - 1);
+    if (atBottom) break;
+    await page.mouse.wheel(0, 400);
+    await page.evaluate(() => new Promise((r) => {
+      requestAnimationFrame(r);
+      setTimeout(r, 100);
+    }));
+  }
 }
 
 /**

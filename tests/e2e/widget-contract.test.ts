@@ -61,6 +61,7 @@ for (const entry of widgetRegistry) {
         expect(await restored.page.locator(`${tag} [data-link-notice]`).textContent()).toContain(notices[locale].restored);
         await restored.page.close();
 
+        // Markup and a field no widget has in English; in Korean a broken escape, where the notice's words differ too.
         const hostile = locale === 'en' ? [markup, unknownField(param)] : [badEscape];
         for (const query of hostile) {
           const refused = await openPage(browser, `${path}?${tag}=${query}`);
