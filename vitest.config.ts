@@ -2,8 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    // Two workers on two cores: the unit tests compute while the browser tests wait on Chromium.
-    maxWorkers: 2,
+    // Four workers on two cores: the browser tests spend most of their time waiting on Chromium's frames and
+    // the page's pauses, so the unit tests and other browser files compute meanwhile.
+    maxWorkers: 4,
     projects: [
       {
         test: {

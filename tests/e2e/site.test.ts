@@ -1,22 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { connectChromium, expectWidgetsReady, scrollThrough, lessonSlugs as slugs, openPage } from './pages.ts';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** The serious and critical WCAG 2 A and AA violations axe-core finds on the page as it is now. */
-async function violations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
+import type { Browser } from 'playwright-core';
+import { connectChromium, openPage } from './pages.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -24,40 +8,7 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-/** Every page; the lessons and home pages are also checked for accessibility, with their widgets started. */
-const pages = [
-  { path: '/', lang: 'en', axe: true },
-  { path: '/ko/', lang: 'ko', axe: true },
-  ...slugs.flatMap((slug) => [
-    { path: `/lessons/${slug}/`, lang: 'en', axe: true },
-    { path: `/ko/lessons/${slug}/`, lang: 'ko', axe: true },
-    { path: `/lessons/${slug}/slides/`, lang: 'en', axe: false },
-    { path: `/ko/lessons/${slug}/slides/`, lang: 'ko', axe: false },
-  ]),
-];
-
-describe('every page in both locales', () => {
-  for (const { path, lang, axe } of pages) {
-    const also = axe ? ', and no serious or critical accessibility violation (axe-core, WCAG 2 A and AA) in the light or the dark theme' : '';
-    it(`${path} loads in ${lang} with no console error and no KaTeX error${also}`, async () => {
-      const { page, errors } = await openPage(browser, path);
-      expect(await page.getAttribute('html', 'lang')).toBe(lang);
-      expect(await page.locator('.katex-error').count()).toBe(0);
-      // Scroll through the page so lazy widgets start and any error they raise is caught too.
-      await scrollThrough(page);
-      await expectWidgetsReady(page);
-      expect(errors).toEqual([]);
-      if (axe) {
-        // Both themes on the same page, its widgets started, so their controls are checked in each.
-        for (const scheme of ['light', 'dark'] as const) {
-          await page.emulateMedia({ colorScheme: scheme });
-          expect(await violations(page), `${scheme} theme`).toEqual([]);
-        }
-      }
-      await page.close();
-    });
-  }
-
+describe('the site', () => {
   it('renders the lesson’s formulas at build time, shipping no KaTeX JavaScript', async () => {
     const { page, requests } = await openPage(browser, '/lessons/04-class-scores/');
     expect(await page.locator('.katex').count()).toBeGreaterThan(10);

@@ -1,6 +1,6 @@
 /**
  * What the browser tests read of a widget's state, and how they edit it: the same for every widget, so the
- * shared checks (widget-contract.test.ts) run on every row of the registry without knowing the widget.
+ * shared checks (widget-contract.ts, run by tests/e2e/contract/) run on every row of the registry without knowing the widget.
  */
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';

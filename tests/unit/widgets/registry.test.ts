@@ -1,7 +1,7 @@
 /**
  * The recipe for a widget, enforced: every row of the registry has its words in both languages, a bench
  * row, its own end-to-end test, a lesson in both locales that places it (where the shared link, hostile-link
- * and presenter checks of tests/e2e/widget-contract.test.ts find it), and a definition whose defaults survive
+ * and presenter checks of tests/e2e/contract/ find it), and a definition whose defaults survive
  * a trip through the link. Only the kit reads or writes the address.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -21,8 +21,9 @@ describe('the widget registry', () => {
   });
 
   it('runs the shared checks on every row', () => {
-    const contract = read('tests/e2e/widget-contract.test.ts');
-    expect(contract).toMatch(/for \(const entry of widgetRegistry\)/);
+    for (const file of ['links-en', 'links-ko', 'presenter']) {
+      expect(read(`tests/e2e/contract/${file}.test.ts`)).toMatch(/for \(const entry of widgetRegistry\)/);
+    }
   });
 
   for (const entry of widgetRegistry) {
