@@ -1,4 +1,4 @@
-import { format } from '../i18n/index.ts';
+import { format, type Messages } from '../i18n/index.ts';
 import { derive, type Derived } from '../lib/derive.ts';
 import { camIdentity } from '../lib/cam-identity.ts';
 import { localizeUpsampled } from '../lib/localize-map.ts';
@@ -6,9 +6,8 @@ import type { Box } from '../lib/localize.ts';
 import { seedExample } from '../state/seed-example.ts';
 import { checkToy, toyComputeFrom, toyInputs, toySchema, toyState, type ToyState } from '../state/toy-state.ts';
 import type { Schema } from '../state/url-state.ts';
-import { defineWidget } from './kit/define.ts';
-import { mapsPart, weightsPart } from './parts/toy-parts.ts';
-import { choiceGroup } from './choice-group.ts';
+import { defineWidget, type Kit } from './kit/define.ts';
+import { fieldChoice, mapsPart, weightsPart } from './parts/toy-parts.ts';
 import { colourScale, extent, Legend } from './colormap.ts';
 import { HeatGrid } from './heatmap.ts';
 import { LocalizationView } from './localization-view.ts';
@@ -61,6 +60,115 @@ function toyImage(box: Box, width: number, height: number): Float32Array {
   return image;
 }
 
+type State = ToyState & { t: number; box?: number[] };
+
+/**
+ * The CAM paper's localization of the toy map: the threshold as a slider, the true box as four numbers,
+ * the map upsampled over the toy image with both boxes, the mask, and the numbers. Only the threshold and
+ * the box change here, so moving them redraws from the map derive() already upsampled.
+ */
+function localizationPart(kit: Kit<State, unknown>) {
+  const { m } = kit;
+  const slider = h('input', { type: 'range', min: 0, max: 1, step: 0.01, value: kit.state.t, 'data-threshold': true, 'aria-label': m['cam.thresholdLabel'] });
+  const sliderOut = h('output', { 'data-output': 'threshold' });
+  slider.addEventListener('input', () => kit.set({ t: Number(slider.value) }));
+  const fields = (['x0', 'y0', 'x1', 'y1'] as const).map((name) => {
+    const input = numberInput({
+      key: `box-${name}`,
+      label: format(m['cam.truthField'], { name }),
+      value: truthOf(kit.state)[name],
+      messages: m,
+      problems: kit.problems,
+      range: { min: 0, max: 256, integer: true },
+      onValue: (v) => {
+        const box = { ...truthOf(kit.state), [name]: v };
+        const { A } = kit.state;
+        if (validBox(box, A[0].length, A[0][0].length)) {
+          kit.problems.set('box', null);
+          kit.set({ box: [box.x0, box.y0, box.x1, box.y1] });
+        } else {
+          input.setAttribute('aria-invalid', 'true');
+          kit.problems.set('box', m['cam.boxInvalid']);
+        }
+      },
+    });
+    input.classList.add('widget-number');
+    input.dataset.truth = name;
+    return input;
+  });
+  const view = new LocalizationView(m);
+  return {
+    parts: [
+      h('h4', { class: 'widget-heading' }, m['cam.localizeHeading']),
+      h('p', { class: 'editor-controls' }, h('label', {}, m['cam.thresholdLabel'], ' ', slider), ' ', sliderOut),
+      h('p', { class: 'editor-controls' }, m['cam.truthLabel'], ' ', ...fields),
+      view.figures,
+      view.result,
+    ],
+    show(d: Derived, state: State): void {
+      const truth = truthOf(state);
+      const width = d.W * PIXELS_PER_CELL;
+      const height = d.H * PIXELS_PER_CELL;
+      fields.forEach((f, n) => f.setValue([truth.x0, truth.y0, truth.x1, truth.y1][n]));
+      slider.value = String(state.t);
+      sliderOut.textContent = format(m['cam.thresholdValue'], { percent: Math.round(state.t * 100) });
+      const found = localizeUpsampled(d.Mup!, width, height, state.t, truth);
+      view.show(found, truth, { pixels: toyImage(truth, width, height), channels: 1 }, kit.cmap(), state.t);
+    },
+  };
+}
+
+/** M_c(i, j) = sum_k w_k^c f_k(i, j) for the cell the learner points at or edits: a view of the moment, not state. */
+function cellFormulaPart(kit: Kit<State, unknown>, editor: HTMLElement, grid: HTMLElement) {
+  const element = h('p', { class: 'formula-line', 'data-formula': 'cell', 'data-transient': true });
+  let selected: [number, number] = [2, 2];
+  let last: { d: Derived; state: State } | null = null;
+  const show = (d: Derived, { A, w, c }: State) => {
+    const [i, j] = selected[0] < d.H && selected[1] < d.W ? selected : [0, 0];
+    const at = `(${i + 1}, ${j + 1})`;
+    const parts: (Node | string)[] = [symbol('M', c + 1), at, ' = '];
+    const numbers: (Node | string)[] = [' = '];
+    w[c].forEach((wk, k) => {
+      if (k > 0) {
+        parts.push(' + ');
+        numbers.push(' + ');
+      }
+      parts.push(h('span', { class: 'term', 'data-link': `k${k}` }, symbol('w', k + 1, c + 1), ' ', symbol('f', k + 1), at));
+      numbers.push(h('span', { class: 'term', 'data-link': `k${k}` }, formatNumber(wk), ' × ', formatNumber(A[k][i][j])));
+    });
+    numbers.push(' = ', h('output', { 'data-output': 'M-cell' }, formatNumber(d.M[i * d.W + j])));
+    element.replaceChildren(...parts, ...numbers);
+  };
+  const select = (target: HTMLElement | null) => {
+    if (target?.dataset.i === undefined) return;
+    selected = [Number(target.dataset.i), Number(target.dataset.j)];
+    if (last) show(last.d, last.state);
+  };
+  editor.addEventListener('focusin', (e) => select(e.target as HTMLElement));
+  grid.addEventListener('pointerover', (e) => select((e.target as HTMLElement).closest('td')));
+  return {
+    element,
+    show(d: Derived, state: State): void {
+      last = { d, state };
+      show(d, state);
+    },
+  };
+}
+
+/** The identity between the map and the score, for the plain sum or the mean, with the head's own score beside it. */
+function renderIdentity(target: HTMLElement, m: Messages, d: Derived, { b, c, pool }: State): void {
+  const id = camIdentity(d.M, pool ?? 'mean', b[c], d.S[c]);
+  const predicted =
+    pool === 'sum'
+      ? [symbol('S', c + 1), ' = ∑ ', symbol('M', c + 1), ' + ', symbol('b', c + 1), ` = ${formatNumber(id.sumM)} + ${formatNumber(b[c])} = `]
+      : [symbol('S', c + 1), ' = ', h('span', { class: 'frac' }, '1/', h('var', {}, 'Z')), ' ∑ ', symbol('M', c + 1), ' + ', symbol('b', c + 1), ` = ${formatNumber(id.sumM)} / ${d.Z} + ${formatNumber(b[c])} = `];
+  target.replaceChildren(
+    h('p', { class: 'formula-line' }, '∑', h('sub', {}, 'x,y'), ' ', symbol('M', c + 1), '(x, y) = ', h('output', { 'data-output': 'sumM' }, formatNumber(id.sumM))),
+    h('p', { class: 'formula-line' }, ...predicted, h('output', { 'data-output': 'S-predicted' }, formatNumber(id.predicted))),
+    h('p', { class: `formula-line ${id.holds ? 'check-ok' : 'check-bad'}`, 'data-output': 'identity' }, format(id.holds ? m['cam.identityHolds'] : m['cam.identityFails'], { S: formatNumber(d.S[c]) })),
+  );
+}
+
 /**
  * Lesson 5: the class activation map M_c beside the maps that make it, the class picker, the identity
  * between M_c and S_c (plain sum or mean), and the CAM paper's localization: the map upsampled onto an
@@ -85,108 +193,16 @@ export default defineWidget({
     const { m } = kit;
     const maps = mapsPart(kit, { tools: true });
     const weights = weightsPart(kit);
-    const pooling = choiceGroup<'mean' | 'sum'>({
-      legend: m['cam.poolingLabel'],
-      name: 'pool',
-      choices: [
-        { value: 'mean', label: m['cam.poolingMean'] },
-        { value: 'sum', label: m['cam.poolingSum'] },
-      ],
-      value: kit.state.pool ?? 'mean',
-      onChange: (pool) => kit.set({ pool }),
-    });
+    const pooling = fieldChoice(kit, 'pool', m['cam.poolingLabel'], [
+      { value: 'mean', label: m['cam.poolingMean'] },
+      { value: 'sum', label: m['cam.poolingSum'] },
+    ]);
     const mCaption = h('figcaption');
     const mGrid = new HeatGrid({ label: '', output: 'M', cellOutputs: true });
     const mLegend = new Legend(m);
-    // The formula of one cell follows the cell the learner points at or edits: a view of the moment, not state.
-    const cellFormula = h('p', { class: 'formula-line', 'data-formula': 'cell', 'data-transient': true });
-    let selected: [number, number] = [2, 2];
+    const cell = cellFormulaPart(kit, maps.editor.element, mGrid.table);
     const identity = h('div', { class: 'cam-identity', 'aria-live': 'polite' });
-
-    const slider = h('input', { type: 'range', min: 0, max: 1, step: 0.01, value: kit.state.t, 'data-threshold': true, 'aria-label': m['cam.thresholdLabel'] });
-    const sliderOut = h('output', { 'data-output': 'threshold' });
-    slider.addEventListener('input', () => kit.set({ t: Number(slider.value) }));
-    const boxFields = (['x0', 'y0', 'x1', 'y1'] as const).map((name) => {
-      const input = numberInput({
-        key: `box-${name}`,
-        label: format(m['cam.truthField'], { name }),
-        value: truthOf(kit.state)[name],
-        messages: m,
-        problems: kit.problems,
-        range: { min: 0, max: 256, integer: true },
-        onValue: (v) => {
-          const box = { ...truthOf(kit.state), [name]: v };
-          const state = kit.state;
-          if (validBox(box, state.A[0].length, state.A[0][0].length)) {
-            kit.problems.set('box', null);
-            kit.set({ box: [box.x0, box.y0, box.x1, box.y1] });
-          } else {
-            input.setAttribute('aria-invalid', 'true');
-            kit.problems.set('box', m['cam.boxInvalid']);
-          }
-        },
-      });
-      input.classList.add('widget-number');
-      input.dataset.truth = name;
-      return input;
-    });
-    const view = new LocalizationView(m);
-    let last: { derived: Derived; state: ToyState } | null = null;
-
-    const select = (i: number, j: number) => {
-      selected = [i, j];
-      if (last) renderCell(last.derived, last.state);
-    };
-    maps.editor.element.addEventListener('focusin', (e) => {
-      const cell = e.target as HTMLElement;
-      if (cell.dataset.i !== undefined) select(Number(cell.dataset.i), Number(cell.dataset.j));
-    });
-    mGrid.table.addEventListener('pointerover', (e) => {
-      const td = (e.target as HTMLElement).closest('td');
-      if (td?.dataset.i !== undefined) select(Number(td.dataset.i), Number(td.dataset.j));
-    });
-
-    function renderCell(d: Derived, { A, w, c }: ToyState): void {
-      const [i, j] = selected[0] < d.H && selected[1] < d.W ? selected : [0, 0];
-      const at = `(${i + 1}, ${j + 1})`;
-      const parts: (Node | string)[] = [symbol('M', c + 1), at, ' = '];
-      const numbers: (Node | string)[] = [' = '];
-      w[c].forEach((wk, k) => {
-        if (k > 0) {
-          parts.push(' + ');
-          numbers.push(' + ');
-        }
-        parts.push(h('span', { class: 'term', 'data-link': `k${k}` }, symbol('w', k + 1, c + 1), ' ', symbol('f', k + 1), at));
-        numbers.push(h('span', { class: 'term', 'data-link': `k${k}` }, formatNumber(wk), ' × ', formatNumber(A[k][i][j])));
-      });
-      numbers.push(' = ', h('output', { 'data-output': 'M-cell' }, formatNumber(d.M[i * d.W + j])));
-      cellFormula.replaceChildren(...parts, ...numbers);
-    }
-
-    function renderIdentity(d: Derived, { b, c, pool }: ToyState): void {
-      const id = camIdentity(d.M, pool ?? 'mean', b[c], d.S[c]);
-      const predicted =
-        pool === 'sum'
-          ? [symbol('S', c + 1), ' = ∑ ', symbol('M', c + 1), ' + ', symbol('b', c + 1), ` = ${formatNumber(id.sumM)} + ${formatNumber(b[c])} = `]
-          : [symbol('S', c + 1), ' = ', h('span', { class: 'frac' }, '1/', h('var', {}, 'Z')), ' ∑ ', symbol('M', c + 1), ' + ', symbol('b', c + 1), ` = ${formatNumber(id.sumM)} / ${d.Z} + ${formatNumber(b[c])} = `];
-      identity.replaceChildren(
-        h('p', { class: 'formula-line' }, '∑', h('sub', {}, 'x,y'), ' ', symbol('M', c + 1), '(x, y) = ', h('output', { 'data-output': 'sumM' }, formatNumber(id.sumM))),
-        h('p', { class: 'formula-line' }, ...predicted, h('output', { 'data-output': 'S-predicted' }, formatNumber(id.predicted))),
-        h('p', { class: `formula-line ${id.holds ? 'check-ok' : 'check-bad'}`, 'data-output': 'identity' }, format(id.holds ? m['cam.identityHolds'] : m['cam.identityFails'], { S: formatNumber(d.S[c]) })),
-      );
-    }
-
-    function renderLocalization(d: Derived, state: ToyState & { t: number; box?: number[] }): void {
-      const truth = truthOf(state);
-      const width = d.W * PIXELS_PER_CELL;
-      const height = d.H * PIXELS_PER_CELL;
-      boxFields.forEach((f, n) => f.setValue([truth.x0, truth.y0, truth.x1, truth.y1][n]));
-      slider.value = String(state.t);
-      sliderOut.textContent = format(m['cam.thresholdValue'], { percent: Math.round(state.t * 100) });
-      const found = localizeUpsampled(d.Mup!, width, height, state.t, truth);
-      view.show(found, truth, { pixels: toyImage(truth, width, height), channels: 1 }, kit.cmap(), state.t);
-    }
-
+    const localization = localizationPart(kit);
     return {
       parts: [
         h('h4', { class: 'widget-heading' }, m['cam.mapsHeading']),
@@ -196,21 +212,16 @@ export default defineWidget({
         h('h4', { class: 'widget-heading' }, m['cam.mapHeading']),
         h('figure', { class: 'cam-map' }, mCaption, mGrid.table),
         mLegend.element,
-        cellFormula,
+        cell.element,
         h('h4', { class: 'widget-heading' }, m['cam.identityHeading']),
         h('div', { class: 'widget-bar' }, pooling.element),
         identity,
-        h('h4', { class: 'widget-heading' }, m['cam.localizeHeading']),
-        h('p', { class: 'editor-controls' }, h('label', {}, m['cam.thresholdLabel'], ' ', slider), ' ', sliderOut),
-        h('p', { class: 'editor-controls' }, m['cam.truthLabel'], ' ', ...boxFields),
-        view.figures,
-        view.result,
+        ...localization.parts,
       ],
       render(d, state) {
-        last = { derived: d, state };
         maps.show(state, d);
         weights.show(state, d);
-        pooling.set(state.pool ?? 'mean');
+        pooling.show(state);
         const c = state.c;
         const [min, max] = extent(d.M);
         const scale = colourScale(kit.cmap(), min, max);
@@ -218,9 +229,9 @@ export default defineWidget({
         mCaption.replaceChildren(symbol('M', c + 1), ' = ', ...state.w[c].flatMap((wk, k) => [k > 0 ? ' + ' : '', h('span', { class: 'term', 'data-link': `k${k}` }, formatNumber(wk), ' ', symbol('A', undefined, k + 1))]));
         mGrid.label = format(m['cam.mapLabel'], { c: c + 1 });
         mGrid.show(d.M, d.H, d.W, scale);
-        renderCell(d, state);
-        renderIdentity(d, state);
-        renderLocalization(d, state);
+        cell.show(d, state);
+        renderIdentity(identity, m, d, state);
+        localization.show(d, state);
       },
     };
   },

@@ -3,8 +3,7 @@
  * class weights table. Each turns the learner's input into kit.set(...) and draws a state; none holds state.
  */
 import { format } from '../../i18n/index.ts';
-import { derive, type Derived, type HeadKind } from '../../lib/derive.ts';
-import type { GradientTarget } from '../../lib/gradient.ts';
+import { derive, type Derived } from '../../lib/derive.ts';
 import { withCell, withEntry, withItem } from '../../state/patch.ts';
 import { randomMaps, resizeToy, rollMaps } from '../../state/presets.ts';
 import { seedExample } from '../../state/seed-example.ts';
@@ -114,35 +113,35 @@ export function weightsPart<S extends ToyState>(kit: Kit<S, unknown>): { element
   };
 }
 
+type ChoiceField = 'head' | 'target' | 'pool';
+
+/**
+ * Radio buttons for one of the toy state's named choices, shown from the state: the first choice stands
+ * for a field the state leaves out.
+ */
+export function fieldChoice<S extends ToyState, F extends ChoiceField>(kit: Kit<S, unknown>, field: F, legend: string, choices: { value: NonNullable<ToyState[F]>; label: string }[]) {
+  type Value = NonNullable<ToyState[F]>;
+  const current = (state: ToyState) => (state[field] ?? choices[0].value) as Value;
+  const group = choiceGroup<Value>({ legend, name: field, choices, value: current(kit.state), onChange: (v) => kit.set({ [field]: v } as Partial<S>) });
+  return { element: group.element, show: (state: ToyState) => group.set(current(state)) };
+}
+
 /** The head switch (GAP + linear, or flatten + dense + dense) and what is differentiated (the score or the probability). */
 export function headParts<S extends ToyState>(kit: Kit<S, unknown>): { element: HTMLElement; show(state: ToyState): void } {
   const { m } = kit;
-  const set = (patch: Partial<ToyState>) => kit.set(patch as Partial<S>);
-  const head = choiceGroup<HeadKind>({
-    legend: m['explain.head'],
-    name: 'head',
-    choices: [
-      { value: 'gap', label: m['explain.head.gap'] },
-      { value: 'fc', label: m['explain.head.fc'] },
-    ],
-    value: kit.state.head ?? 'gap',
-    onChange: (v) => set({ head: v }),
-  });
-  const target = choiceGroup<GradientTarget>({
-    legend: m['explain.target'],
-    name: 'target',
-    choices: [
-      { value: 'score', label: m['explain.target.score'] },
-      { value: 'probability', label: m['explain.target.probability'] },
-    ],
-    value: kit.state.target ?? 'score',
-    onChange: (v) => set({ target: v }),
-  });
+  const head = fieldChoice(kit, 'head', m['explain.head'], [
+    { value: 'gap', label: m['explain.head.gap'] },
+    { value: 'fc', label: m['explain.head.fc'] },
+  ]);
+  const target = fieldChoice(kit, 'target', m['explain.target'], [
+    { value: 'score', label: m['explain.target.score'] },
+    { value: 'probability', label: m['explain.target.probability'] },
+  ]);
   return {
     element: h('div', { class: 'choice-row' }, head.element, target.element),
     show(state) {
-      head.set(state.head ?? 'gap');
-      target.set(state.target ?? 'score');
+      head.show(state);
+      target.show(state);
     },
   };
 }
