@@ -93,8 +93,16 @@ async function editLatency(browser: Browser, url: string, widget: BenchedWidget,
       const dom: number[] = [];
       const frame: number[] = [];
       for (let n = 0; n < edits; n++) {
-        const input = inputs[(n * 7) % inputs.length];
-        const rendered = new Promise((r) => host.addEventListener('camlab:rendered', r, { once: true }));
+        let input = inputs[(n * 7) % inputs.length];
+        // A button spent for now (a stepper's next at its last line) changes nothing: the widget's first enabled
+        // action button (its previous line) is the edit instead, so every timed edit renders.
+        if (kind === 'click' && input.disabled) input = host.querySelector<HTMLInputElement>('button[data-action]:not(:disabled)') ?? input;
+        // An edit that does not render is a bug of the row (an unchanged value, a disabled control): say which, never wait forever.
+        let timer = 0;
+        const rendered = new Promise((resolve, reject) => {
+          host.addEventListener('camlab:rendered', resolve, { once: true });
+          timer = window.setTimeout(() => reject(new Error(`${tag}: edit ${n} of ${cells} (value ${input.value}, checked ${input.checked}) rendered nothing within 10 s`)), 10_000);
+        });
         const start = performance.now();
         if (kind === 'check') {
           input.checked = true;
@@ -105,6 +113,7 @@ async function editLatency(browser: Browser, url: string, widget: BenchedWidget,
           input.dispatchEvent(new Event('input', { bubbles: true }));
         }
         await rendered;
+        clearTimeout(timer);
         dom.push(performance.now() - start);
         await nextFrame();
         frame.push(performance.now() - start);
@@ -161,7 +170,12 @@ async function main() {
     const latency: LatencyResult[] = [];
     const chosen = rows.filter((w) => w.name.includes(ONLY));
     for (const widget of chosen) {
-      for (const backend of backendsOf(widget)) latency.push(await editLatency(browser, site.url, widget, backend));
+      for (const backend of backendsOf(widget)) {
+        process.stderr.write(`${widget.name} on ${backend} ... `);
+        const result = await editLatency(browser, site.url, widget, backend);
+        process.stderr.write(`p95 ${result.p95Ms.toFixed(1)} ms\n`);
+        latency.push(result);
+      }
     }
     const paths = [...new Set(chosen.map((w) => w.path))];
     const javascript = [];
