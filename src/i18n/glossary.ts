@@ -53,6 +53,7 @@ export const glossary: readonly GlossaryTerm[] = [
   { en: 'softmax', ko: '소프트맥스', avoid: ['softmax'], note: 'In running Korean text; formulas and code keep softmax.' },
   { en: 'threshold', ko: '임곗값', avoid: ['임계값', '임계치', '문턱값'] },
   { en: 'plain sum (the CAM paper’s pooling)', ko: '단순 합', avoid: ['단순합'] },
+  { en: 'focus (of the keyboard)', ko: '포커스', avoid: ['초점'] },
   { en: 'heatmap', ko: '히트맵', avoid: ['히트 맵', '열지도', '열 지도'] },
   { en: 'bias', ko: '편향', avoid: ['바이어스'] },
   { en: 'counterfactual explanation', ko: '반사실적 설명', avoid: ['반사실 설명', '카운터팩추얼'] },
