@@ -8,7 +8,7 @@ import { formatNumber } from './format.ts';
 import { h, symbol } from './dom.ts';
 
 /**
- * Lesson 7: Grad-CAM computed live. One gradient map dy^c/dA^k_ij per channel (signed, diverging colours),
+ * Lesson 7: Grad-CAM computed live. One gradient map dy/dA^k_ij per channel (y is S_c or p_c; signed, diverging colours),
  * alpha_k^c as its mean, the weighted sum before the ReLU, the map after it, and HiResCAM beside it.
  * The head and the differentiated quantity (score or probability) can be switched.
  */
@@ -28,7 +28,7 @@ export default defineWidget({
       gradients = Array.from({ length: K }, (_, k) => {
         const map = new Heatmap(m, {
           name: `grad-${k}`,
-          title: h('span', {}, '∂', symbol('y', undefined, 'c'), ' / ∂', symbol('A', 'ij', k + 1)),
+          title: h('span', {}, '∂', symbol('y'), ' / ∂', symbol('A', 'ij', k + 1)),
           label: format(m['gradcam.gradLabel'], { k: k + 1 }),
           scale: 'diverging',
         });

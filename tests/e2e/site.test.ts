@@ -59,7 +59,7 @@ describe('themes', () => {
 });
 
 describe('lesson 1’s Table 3', () => {
-  for (const [path, weak] of [['/lessons/01-why-explain/', 'weakly supervised'], ['/ko/lessons/01-why-explain/', '약한 지도']]) {
+  for (const [path, weak] of [['/lessons/01-why-explain/', 'weakly supervised'], ['/ko/lessons/01-why-explain/', '약지도']]) {
     it(`draws the six rows, weakly and fully supervised apart, with the numbers in a real table (${path})`, async () => {
       const { page, errors } = await openPage(browser, path);
       const rows = page.locator('.table3-table tbody tr');
