@@ -195,28 +195,6 @@ export function stateFromUrl(search: string, key: string, schema: Schema, check?
 }
 
 /**
- * Keeps one widget's parameter of the page's URL in step with its state (null removes it, after a reset).
- * Writes are coalesced to one per animation frame (history.replaceState is rate-limited by browsers),
- * and never add history entries.
- */
-export function urlWriter(key: string): (text: string | null) => void {
-  let pending: string | null | undefined;
-  let scheduled = false;
-  return (text) => {
-    pending = text;
-    if (scheduled) return;
-    scheduled = true;
-    requestAnimationFrame(() => {
-      scheduled = false;
-      if (pending === undefined) return;
-      const search = writeParam(location.search, key, pending);
-      pending = undefined;
-      if (search !== location.search) history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
-    });
-  };
-}
-
-/**
  * Makes a page's query string safe to hand to libraries before any of them reads it. TensorFlow.js parses
  * the query when it loads: a malformed escape ('%E0%A4%A') makes it throw, and a 'tfjsflags' parameter would
  * let a link change its settings. Undecodable values become 'invalid' (which the widget then refuses with a
