@@ -28,6 +28,11 @@ export interface WidgetEntry {
   /** The lesson (its slug) that teaches with it: where the bench and the shared checks open it. */
   lesson: string;
   edits: readonly WidgetEdit[];
+  /**
+   * The widget needs room (a trained network's maps, two maps side by side, the derivation's lines): on a wide
+   * screen it may be wider than the text column, as distill's l-page figures are.
+   */
+  wide?: boolean;
 }
 
 const cell = 'table.fmap input';
@@ -44,6 +49,7 @@ export const widgetRegistry: readonly WidgetEntry[] = [
   },
   {
     tag: 'cam-shapes',
+    wide: true,
     load: () => import('./shapes-classify.ts'),
     // The trained network's 64 maps of 16 x 16 compute faster on WebAssembly than on the JavaScript CPU backend.
     backend: 'wasm',
@@ -89,6 +95,7 @@ export const widgetRegistry: readonly WidgetEntry[] = [
   },
   {
     tag: 'cam-shapes-box',
+    wide: true,
     load: () => import('./shapes-box.ts'),
     backend: 'wasm',
     lesson: '05-class-activation-map',
@@ -103,6 +110,7 @@ export const widgetRegistry: readonly WidgetEntry[] = [
   },
   {
     tag: 'cam-grad-cam',
+    wide: true,
     load: () => import('./grad-cam.ts'),
     backend: 'cpu',
     lesson: '07-grad-cam',
@@ -113,6 +121,7 @@ export const widgetRegistry: readonly WidgetEntry[] = [
   },
   {
     tag: 'cam-derivation',
+    wide: true,
     load: () => import('./derivation-stepper.ts'),
     backend: 'cpu',
     lesson: '08-cam-is-grad-cam',
@@ -123,6 +132,7 @@ export const widgetRegistry: readonly WidgetEntry[] = [
   },
   {
     tag: 'cam-vs-grad-cam',
+    wide: true,
     load: () => import('./cam-vs-grad-cam.ts'),
     backend: 'cpu',
     lesson: '09-cam-vs-grad-cam',

@@ -37,6 +37,7 @@ export interface SitePage {
 export const lessonPages = (lang: 'en' | 'ko'): SitePage[] => [
   { path: lang === 'ko' ? '/ko/' : '/', lang, axe: true },
   ...lessonSlugs.map((slug) => ({ path: `${lang === 'ko' ? '/ko' : ''}/lessons/${slug}/`, lang, axe: true })),
+  { path: `${lang === 'ko' ? '/ko' : ''}/recap/`, lang, axe: true },
 ];
 
 export const slidesPages = (): SitePage[] =>

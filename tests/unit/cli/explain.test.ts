@@ -1,28 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { PNG } from 'pngjs';
 import { generateSample } from '../../../src/shapes/dataset.ts';
 import { writePng } from '../../../src/node/image-io.ts';
+import { runCli } from './run-cli.ts';
 
-const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'cam-lab-explain-'));
 const png = join(dir, 'square.png');
 const big = join(dir, 'big.png');
 
-/** Runs the command as a user would (Node 24 from node_modules, strips types natively). */
-async function explain(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['src/cli/explain.ts', ...args], { timeout: 60_000 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const explain = (...args: string[]) => runCli('src/cli/explain.ts', args);
 
 describe('npm run explain', () => {
   beforeAll(() => {
