@@ -166,7 +166,7 @@ for (const { prefix, line } of locales) {
       // Line 6 of the chain rule (the sum of the gradients) is line 8 of the paper's route (cancel Z).
       await page.check('cam-derivation input[data-choice="route:paper"]');
       await expect.poll(() => outputText(page, 'step-index')).toBe(line(8, 10));
-      expect(routeIn(page.url())).toBe('paper');
+      await expect.poll(() => routeIn(page.url())).toBe('paper');
       expect(await outputText(page, 'route-needs')).not.toBe(needsChain);
       expect(await holds(page)).toEqual(Array(10).fill('true'));
       expect(await tex(page, 8)).toContain('w^{1}_{1} = 1 &= \\sum_{i,j} \\frac{\\partial S_{1}}{\\partial A^{1}_{ij}} = 1');
@@ -187,7 +187,7 @@ for (const { prefix, line } of locales) {
       await page.check('cam-derivation input[data-choice="pool:sum"]');
       await expect.poll(() => tex(page, 7)).toContain('25 \\cdot 3 = 75 &= 75');
       expect(await holds(page)).toEqual(Array(10).fill('true'));
-      expect(new URL(page.url()).searchParams.get('cam-derivation')).toContain('pool:sum');
+      await expect.poll(() => new URL(page.url()).searchParams.get('cam-derivation')).toContain('pool:sum');
       for (const [k, w] of seedExample().w[0].entries()) {
         expect(await outputText(page, `t-sum-${k}`)).toBe(fmt(25 * w));
         expect(await outputText(page, `t-alpha-${k}`)).toBe(fmt(w));
