@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { baseURL, connectChromium, openPage, outputText, startWidget } from '../pages.ts';
@@ -288,5 +289,32 @@ describe('lesson 8 as slides: the deck’s keys step through the derivation, and
     await expect.poll(() => lineOf(presenter)).toBe('Line 7 of 8');
     expect(errors).toEqual([]);
     await context.close();
+  });
+});
+
+describe('lesson 8: CAM against Grad-CAM on the trained network', () => {
+  it('quotes models/localization.json: the same top-1 error and MaxBoxAcc for both, and says where the sweep differs', async () => {
+    const report = JSON.parse(readFileSync(new URL('../../../models/localization.json', import.meta.url), 'utf8')) as {
+      testSet: { count: number };
+      methods: { id: string; top1LocError: number; maxBoxAcc: { best: number }; sweep: { threshold: number; boxAccuracy: number }[] }[];
+    };
+    const row = (id: string) => report.methods.find((r) => r.id === id)!;
+    const [cam, grad] = [row('cam-gap'), row('gradcam-gap')];
+    const differing = cam.sweep.filter((s, i) => Math.round(s.boxAccuracy * report.testSet.count) !== Math.round(grad.sweep[i].boxAccuracy * report.testSet.count));
+    for (const prefix of ['', '/ko']) {
+      const { page, errors } = await openPage(browser, `${prefix}/lessons/08-cam-is-grad-cam/`);
+      const cell = (id: string, value: string) => page.locator(`[data-agreement] tr[data-method="${id}"] [data-value="${value}"]`).textContent();
+      for (const [id, r] of [['cam-gap', cam], ['gradcam-gap', grad]] as const) {
+        expect(await cell(id, 'top1')).toBe((r.top1LocError * 100).toFixed(1));
+        expect(await cell(id, 'maxboxacc')).toContain((r.maxBoxAcc.best * 100).toFixed(1));
+      }
+      // The lesson's claim: the two methods localize alike on shapes-gap.
+      expect(await cell('cam-gap', 'top1')).toBe(await cell('gradcam-gap', 'top1'));
+      const note = (await page.locator('[data-agreement-note]').textContent()) ?? '';
+      for (const s of differing) expect(note).toContain(`${Math.round(s.threshold * 100)}%`);
+      expect(note).toContain(String(cam.sweep.length));
+      expect(errors).toEqual([]);
+      await page.close();
+    }
   });
 });
