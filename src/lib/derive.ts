@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { globalMaxPool, globalPool, type Pooling } from './pooling.ts';
+import { globalMaxPool, globalPool, poolingGradient, type Pooling } from './pooling.ts';
 import { softmax } from './scores.ts';
 import { classActivationMap } from './cam.ts';
 import { gapHead } from './heads.ts';
@@ -41,6 +41,8 @@ export interface ToyInputs {
    * read-back as everything else, so thresholding it needs no second trip to the backend.
    */
   upsample?: { width: number; height: number };
+  /** Also dF^k/dA^k_ij of the chosen pooling and of GMP, by autodiff (lesson 3: where each pooling's gradient goes). */
+  poolGradients?: boolean;
 }
 
 /** Every derived value of a toy state. Flat arrays: maps are row-major [H][W], gradients [K][H][W]. */
@@ -89,6 +91,9 @@ export interface Derived {
   hiResCam: Float32Array;
   /** M_c upsampled to inputs.upsample, row-major; null when not asked for. */
   Mup: Float32Array | null;
+  /** dF^k/dA^k_ij of the chosen pooling and of GMP, [K][H][W]; null when not asked for (poolGradients). */
+  dFdA: Float32Array | null;
+  dFmaxdA: Float32Array | null;
 }
 
 /** Throws a plain message if the inputs' shapes do not agree; views validate cells before this. */
@@ -153,6 +158,7 @@ export async function derive(inputs: ToyInputs): Promise<Derived> {
       gap(A), fc ? fc(A) : tf.fill([C], NaN), dYdF, tf.min(dYdA, [0, 1]), tf.max(dYdA, [0, 1]), hiRes,
     ];
     if (up) parts.push(upsampleBilinear(M, [up.height, up.width]));
+    if (inputs.poolGradients) parts.push(...(['pool', 'max'] as const).map((p) => tf.transpose(poolingGradient(A, p === 'max' ? 'max' : pooling), [2, 0, 1])));
     return tf.concat(parts.map((t) => tf.reshape(t, [-1])));
   });
   let flat: Float32Array;
@@ -170,5 +176,7 @@ export async function derive(inputs: ToyInputs): Promise<Derived> {
     sumGrad: take(K), check: take(K), alpha: take(K), gradCamLinear: take(Z), gradCam: take(Z),
     head: headKind, Sgap: take(C), Sfc: take(C), dYdF: take(K), gradMin: take(K), gradMax: take(K), hiResCam: take(Z),
     Mup: up ? take(up.width * up.height) : null,
+    dFdA: inputs.poolGradients ? take(K * Z) : null,
+    dFmaxdA: inputs.poolGradients ? take(K * Z) : null,
   };
 }

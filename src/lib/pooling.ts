@@ -25,3 +25,24 @@ export type Pooling = 'mean' | 'sum';
 export function globalPool(A: tf.Tensor3D, pooling: Pooling): tf.Tensor1D {
   return pooling === 'mean' ? globalAveragePool(A) : globalSumPool(A);
 }
+
+/**
+ * dF^k/dA^k_ij of a pooling for every channel and cell, by autodiff, laid out like A ([H, W, K]): F^k reads
+ * map k only, so the gradient of sum_k F^k holds each channel's own. The mean gives 1/Z at every cell, the plain
+ * sum 1; the max gives 1 at the largest cell and 0 elsewhere (tfjs gives 1 to every cell tied for the max, where
+ * the max has no single derivative).
+ */
+export function poolingGradient(A: tf.Tensor3D, pooling: Pooling | 'max'): tf.Tensor3D {
+  const pool = pooling === 'max' ? globalMaxPool : pooling === 'sum' ? globalSumPool : globalAveragePool;
+  return tf.grad((x: tf.Tensor) => tf.sum(pool(x as tf.Tensor3D)))(A) as tf.Tensor3D;
+}
+
+/** How many cells of each map a pooling's gradient reaches (is nonzero at), from a gradient laid out [K][H][W]. */
+export function cellsReached(gradient: ArrayLike<number>, K: number): number[] {
+  const Z = gradient.length / K;
+  return Array.from({ length: K }, (_, k) => {
+    let n = 0;
+    for (let i = k * Z; i < (k + 1) * Z; i++) if (gradient[i] !== 0) n++;
+    return n;
+  });
+}

@@ -145,13 +145,27 @@ function start(app: HTMLElement): void {
     }
   }
 
+  /**
+   * A widget on the slide shown takes the step first when it offers steps (WidgetSteps: lesson 8's derivation
+   * advances one line), once the slide's own reveals are all shown; the deck moves only when none does. Going
+   * back, the last widget on the slide is asked first. Its state reaches the other window like any edit.
+   */
+  function widgetStep(direction: 1 | -1): boolean {
+    if (overview || position.step !== steps[position.slide - 1]) return false;
+    const hosts = [...slides[position.slide - 1].querySelectorAll<HTMLElement>('.toy-widget')];
+    if (direction < 0) hosts.reverse();
+    return hosts.some((host) => handleOf(host)?.step(direction) === true);
+  }
+
   const actions: Record<Action, () => void> = {
     next: () => {
       setBlank(false);
+      if (widgetStep(1)) return;
       show(overview ? { slide: position.slide + 1, step: 0 } : next(position, steps));
     },
     previous: () => {
       setBlank(false);
+      if (widgetStep(-1)) return;
       show(overview ? { slide: position.slide - 1, step: 0 } : previous(position, steps));
     },
     first: () => show(first()),

@@ -1,7 +1,10 @@
 import { symbol } from './dom.ts';
 
-/** x_k, x_{k}, x_k^c, x^k, x^k_ij: one letter with a subscript and/or superscript, in either order. */
-const TOKEN = /([A-Za-zα-ωΣ])(?:_\{?([A-Za-z0-9',]+)\}?)?(?:\^\{?([A-Za-z0-9]+)\}?)?(?:_\{?([A-Za-z0-9',]+)\}?)?/g;
+/**
+ * x_k, x_{k}, x_k^c, x^k, x^k_ij: one letter with a subscript and/or superscript, in either order. A subscript
+ * may hold a comma (c,c') but never ends with one: in "S_c, the score" the comma is the sentence's.
+ */
+const TOKEN = /([A-Za-zα-ωΣ])(?:_\{?([A-Za-z0-9']+(?:,[A-Za-z0-9']+)*)\}?)?(?:\^\{?([A-Za-z0-9]+)\}?)?(?:_\{?([A-Za-z0-9']+(?:,[A-Za-z0-9']+)*)\}?)?/g;
 
 export type MathPart = string | { name: string; sub?: string; sup?: string };
 

@@ -36,9 +36,21 @@ export interface Kit<State, Context> {
   set(patch: Partial<State>, options?: { push?: boolean }): void;
 }
 
+/**
+ * Steps a widget offers to the deck's keys (lesson 8's derivation, one line per step). On the slide holding
+ * the widget, once the slide's own reveals are shown, → and Space call step(1) and ← calls step(-1) before the
+ * deck moves; the deck turns the slide only when step returns false (no step left that way). A step is an
+ * ordinary edit of the widget's state, so the link and the presenter's window follow it.
+ */
+export interface WidgetSteps {
+  step(direction: 1 | -1): boolean;
+}
+
 /** A widget's own view: its parts, placed under the kit's bar, and how to draw a computed state. */
 export interface View<State, Result> {
   parts: (Node | string)[];
+  /** Steps the deck's keys take through the widget; most widgets have none. */
+  steps?: WidgetSteps;
   /**
    * Draws a state and its result. Every control shows the state's value afterwards (a reset, a link or the
    * other window may have changed it), except a field holding text the learner is still typing.

@@ -31,6 +31,8 @@ export interface WidgetHandle {
   apply(values: StateValues): boolean;
   /** Called after each change made in this window (an edit, a reset, a link from history). */
   onChange(listener: (values: StateValues) => void): () => void;
+  /** Takes the widget's next (1) or previous (-1) step, if it offers steps (see WidgetSteps): false when it has none left. */
+  step(direction: 1 | -1): boolean;
 }
 
 type Origin = 'edit' | 'reset' | 'history' | 'remote';
@@ -143,6 +145,7 @@ export async function mountWidget(definition: AnyWidget, host: HTMLElement, loca
       changeListeners.add(listener);
       return () => changeListeners.delete(listener);
     },
+    step: (direction) => view.steps?.step(direction) ?? false,
   };
 }
 

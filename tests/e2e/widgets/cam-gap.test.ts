@@ -49,6 +49,28 @@ for (const prefix of ['', '/ko']) {
   });
 }
 
+describe('lesson 3: where the gradient of GAP and of GMP goes', () => {
+  it('shows dF/dA by autodiff: 1/25 at every cell for GAP, 1 at the largest cell for GMP, and follows an edit', async () => {
+    const { page, errors } = await openPage(browser, '/lessons/03-global-average-pooling/');
+    await startWidget(page, TAG);
+    const cells = (name: string) => page.locator(`${TAG} table[data-map="${name}"] td`).allTextContents();
+    await expect.poll(() => cells('dFdA-gap-0')).toEqual(Array(25).fill('0.04'));
+    // Map 1 of the talk's example peaks at 130 in its centre: GMP's gradient reaches that cell only.
+    const peak = Array(25).fill('0');
+    peak[12] = '1';
+    expect(await cells('dFdA-gmp-0')).toEqual(peak);
+    expect(await outputText(page, 'reach-0')).toMatch(/25\D+25\D+0\.04\D+1\b/);
+    // A larger value in the top-left corner takes GMP's gradient with it; GAP's stays spread.
+    await page.locator(`${TAG} input[data-k="0"][data-i="0"][data-j="0"]`).fill('200');
+    const moved = Array(25).fill('0');
+    moved[0] = '1';
+    await expect.poll(() => cells('dFdA-gmp-0')).toEqual(moved);
+    expect(await cells('dFdA-gap-0')).toEqual(Array(25).fill('0.04'));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('the feature-map editor’s tools', () => {
   const path = '/lessons/03-global-average-pooling/';
 

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import { derive, type ToyInputs } from '../../../src/lib/derive.ts';
-import { checkDerivation, derivationSteps, gradientSpread } from '../../../src/lib/derivation.ts';
+import { breakingLine, checkDerivation, derivationNumbers, gradientSpread, routeSteps, stepOnRoute, type DerivationRoute } from '../../../src/lib/derivation.ts';
 import { seedExample } from '../../../src/state/seed-example.ts';
 import { expectClose, randomMaps, seededRandom } from './close.ts';
 
-const holding = (inputs: ToyInputs, d: Awaited<ReturnType<typeof derive>>) =>
-  Object.fromEntries(checkDerivation(inputs, d).map((s) => [s.step, s.absent ? 'absent' : s.holds]));
+const holding = (inputs: ToyInputs, d: Awaited<ReturnType<typeof derive>>, route: DerivationRoute = 'chain') =>
+  Object.fromEntries(checkDerivation(inputs, d, route).map((s) => [s.step, s.absent ? 'absent' : s.holds]));
+const routes: DerivationRoute[] = ['chain', 'paper'];
 
 function randomNetwork(rand: () => number, trial: number): ToyInputs {
   const [K, H, W, C] = [1 + (trial % 5), 2 + (trial % 6), 2 + ((trial * 3) % 7), 2 + (trial % 4)];
@@ -30,7 +31,12 @@ describe('the equivalence on random GAP networks and random maps', () => {
       expectClose(d.dYdF, wc, 1e-6);
       expectClose(d.alpha, wc.map((x) => x / (H * W)), 1e-6);
       for (const s of gradientSpread(d)) expect(s).toBeLessThanOrEqual(1e-6);
-      for (const step of checkDerivation(inputs, d)) expect(step.holds, step.step).toBe(true);
+      for (const route of routes) for (const step of checkDerivation(inputs, d, route)) expect(step.holds, `${route}: ${step.step}`).toBe(true);
+    });
+    it(`trial ${trial} with the plain sum: every line of both routes holds, and alpha = w exactly`, async () => {
+      const d = await derive({ ...inputs, pooling: 'sum' });
+      expectClose(d.alpha, inputs.w[inputs.c], 1e-5);
+      for (const route of routes) for (const step of checkDerivation({ ...inputs, pooling: 'sum' }, d, route)) expect(step.holds, `${route}: ${step.step}`).toBe(true);
     });
   }
 });
@@ -52,6 +58,9 @@ describe('breaking the equivalence on purpose', () => {
       expect(result.pool).toBe('absent');
       expect(result.dYdF).toBe('absent');
       expect(result.chain).toBe(false);
+      const paper = holding(inputs, d, 'paper');
+      expect([paper.ratio, paper.perCell, paper.sumBoth, paper.cancel]).toEqual(['absent', false, false, false]);
+      expect(breakingLine(checkDerivation(inputs, d, 'paper'), 'fc', 'paper')).toBe(routeSteps('paper').indexOf('perCell'));
     }
     expect(smallestSpread).toBeGreaterThan(1e-3);
     expect(largestMiss).toBeGreaterThan(0.1);
@@ -62,7 +71,7 @@ describe('breaking the equivalence on purpose', () => {
     const d = await derive(inputs);
     expect(Number.isNaN(d.dYdF[0])).toBe(true);
     const checks = checkDerivation(inputs, d);
-    expect(checks.map((s) => s.step)).toEqual([...derivationSteps]);
+    expect(checks.map((s) => s.step)).toEqual([...routeSteps('chain')]);
     for (const s of checks.slice(4)) {
       expect(s.holds, s.step).toBe(false);
       expect(s.error, s.step).toBeGreaterThan(1e-3);
@@ -79,13 +88,21 @@ describe('breaking the equivalence on purpose', () => {
     expectClose(d.dYdF, expected, 1e-6);
     for (const s of gradientSpread(d)) expect(s).toBeLessThanOrEqual(1e-7);
     expect(holding(inputs, d)).toEqual({ pool: true, dFdA: true, score: false, dYdF: false, chain: false, sum: false, alpha: false, maps: false });
+    // The paper's division needs only that A reaches the output through F: it holds for the probability too.
+    expect(holding(inputs, d, 'paper')).toEqual({ pool: true, dFdA: true, score: false, dYdF: false, ratio: true, perCell: false, sumBoth: false, cancel: false, alpha: false, maps: false });
+    expect(breakingLine(checkDerivation(inputs, d, 'paper'), 'gap', 'paper')).toBe(2);
   });
 
-  it('the plain-sum pooling of the CAM paper: dF/dA = 1, so the sum of the gradients is Z w', async () => {
+  it('the plain-sum pooling of the CAM paper: dF/dA = 1, dS/dA = w at every cell, the sum Z w, alpha = w, L = ReLU(M)', async () => {
     const inputs: ToyInputs = { ...seedExample(), pooling: 'sum' };
     const d = await derive(inputs);
+    expectClose(d.F, [1250, 0, 50], 1e-3);
+    expectClose(d.gradMin, [1, 2, 3], 1e-6);
+    expectClose(d.gradMax, [1, 2, 3], 1e-6);
     expectClose(d.sumGrad, [25, 50, 75], 1e-4);
-    expect(holding(inputs, d).dFdA).toBe(false);
+    expectClose(d.alpha, [1, 2, 3], 1e-6);
+    expectClose(d.gradCam, Array.from(d.M, (m) => Math.max(0, m)), 1e-3);
+    for (const route of routes) expect(checkDerivation(inputs, d, route).every((s) => s.holds), route).toBe(true);
   });
 });
 
@@ -121,16 +138,59 @@ describe('the numbers each line substitutes', () => {
     expectClose(n.sumA, [1250, 0, 50], 1e-3);
     expect(n.linear).toBeCloseTo(56, 4);
     expect(n.y).toBeCloseTo(56, 4);
-    expectClose(n.wOverZ, [0.04, 0.08, 0.12], 1e-9);
+    expectClose(n.sw, [0.04, 0.08, 0.12], 1e-9);
+    expectClose(n.Zsw, [1, 2, 3], 1e-9);
+    expectClose(n.diff, [0, 0, 0], 1e-6);
     expect(n.mapError).toBeLessThan(1e-4);
     // M at the centre is 130*1 + 0*2 + 0*3 = 130 and at the top-right corner 20*1 + 12*3 = 56.
-    expect(n.camOverZ[12]).toBeCloseTo(130 / 25, 4);
-    expect(n.camOverZ[4]).toBeCloseTo(56 / 25, 4);
+    expect(n.camScaled[12]).toBeCloseTo(130 / 25, 4);
+    expect(n.camScaled[4]).toBeCloseTo(56 / 25, 4);
+  });
+  it('the paper’s route on the talk’s example: 0.04 / (1/25) = 1; 25 · 1 = 25 · 1; w = the sum of the gradients', async () => {
+    const inputs = seedExample();
+    const n = derivationNumbers(inputs, await derive(inputs), 'paper');
+    expect(n.checks.map((s) => s.step)).toEqual(['pool', 'dFdA', 'score', 'dYdF', 'ratio', 'perCell', 'sumBoth', 'cancel', 'alpha', 'maps']);
+    expect(n.slope).toBeCloseTo(0.04, 9);
+    expectClose(n.ratioMin, [1, 2, 3], 1e-5);
+    expectClose(n.ratioMax, [1, 2, 3], 1e-5);
+    expectClose(n.Zw, [25, 50, 75], 1e-9);
+    expectClose(n.sumOverSlope, [25, 50, 75], 1e-3);
+    expectClose(n.cancelled, [1, 2, 3], 1e-5);
+    expect([...n.ok.ratio, ...n.ok.perCell, ...n.ok.cancel].every(Boolean)).toBe(true);
+    expect(n.checks.every((s) => s.holds)).toBe(true);
+  });
+  it('the plain sum on the talk’s example: F = 1250, 0, 50; S = 1400; dS/dA = 1, 2, 3; alpha = w; L = ReLU(M)', async () => {
+    const inputs: ToyInputs = { ...seedExample(), pooling: 'sum' };
+    const n = derivationNumbers(inputs, await derive(inputs), 'paper');
+    expect(n.pooling).toBe('sum');
+    expect(n.slope).toBe(1);
+    expectClose(n.sumA, [1250, 0, 50], 1e-9);
+    expectClose(n.F, [1250, 0, 50], 1e-3);
+    expect(n.linear).toBeCloseTo(1 * 1250 + 2 * 0 + 3 * 50 + 0, 2);
+    expect(n.y).toBeCloseTo(1400, 2);
+    expectClose(n.sw, [1, 2, 3], 1e-9);
+    expectClose(n.Zsw, [25, 50, 75], 1e-9);
+    expectClose(n.ratioMax, [1, 2, 3], 1e-6);
+    expectClose(n.sumOverSlope, [25, 50, 75], 1e-4);
+    expectClose(n.cancelled, [1, 2, 3], 1e-6);
+    expectClose(n.alpha, [1, 2, 3], 1e-6);
+    expectClose(n.diff, [0, 0, 0], 1e-4);
+    expect(n.camScaled[12]).toBeCloseTo(130, 3);
+    expect(n.mapError).toBeLessThan(1e-3);
   });
   it('with the probability, the map difference is measurable', async () => {
     const { derivationNumbers } = await import('../../../src/lib/derivation.ts');
     const inputs: ToyInputs = { ...seedExample(), c: 1, target: 'probability' };
     const n = derivationNumbers(inputs, await derive(inputs));
     expect(n.mapError).toBeGreaterThan(0.1);
+  });
+});
+
+describe('switching routes', () => {
+  it('keeps the line where both routes have it, moves to the line stating the same fact where not', () => {
+    expect([1, 2, 3, 4].map((n) => stepOnRoute('chain', 'paper', n))).toEqual([1, 2, 3, 4]);
+    // chain rule -> w = Z dS/dA at every cell; sum of the gradients -> cancel Z; alpha and the maps keep their names.
+    expect([5, 6, 7, 8].map((n) => stepOnRoute('chain', 'paper', n))).toEqual([6, 8, 9, 10]);
+    expect([5, 6, 7, 8, 9, 10].map((n) => stepOnRoute('paper', 'chain', n))).toEqual([5, 5, 6, 6, 7, 8]);
   });
 });

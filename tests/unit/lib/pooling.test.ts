@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
-import { globalAveragePool, globalMaxPool, globalSumPool } from '../../../src/lib/pooling.ts';
+import { cellsReached, globalAveragePool, globalMaxPool, globalSumPool, poolingGradient } from '../../../src/lib/pooling.ts';
+import { derive } from '../../../src/lib/derive.ts';
+import { seedExample } from '../../../src/state/seed-example.ts';
 import { expectClose } from './close.ts';
 
 // Two 2x2 channels, laid out [H, W, K]: channel 1 is [[1, 2], [3, 4]], channel 2 is [[-1, 0], [5, -2]].
@@ -20,5 +22,41 @@ describe('global pooling', () => {
     const big = tf.ones([16, 9, 3]) as tf.Tensor3D;
     expect(globalAveragePool(big).shape).toEqual([3]);
     expectClose(globalAveragePool(big).dataSync(), [1, 1, 1]);
+  });
+});
+
+describe('where each pooling’s gradient goes', () => {
+  // Laid out [H, W, K] like A: cells (0,0) (0,1) (1,0) (1,1) of channel 1, then of channel 2.
+  const perChannel = (g: tf.Tensor3D) => {
+    const [c1, c2] = [0, 1].map((k) => Array.from(tf.tidy(() => tf.reshape(tf.slice(g, [0, 0, k], [2, 2, 1]), [4])).dataSync()));
+    return [...c1, ...c2];
+  };
+  it('GAP: 1/Z = 0.25 at every cell; the plain sum: 1 at every cell', () => {
+    expectClose(perChannel(poolingGradient(A(), 'mean')), Array(8).fill(0.25));
+    expectClose(perChannel(poolingGradient(A(), 'sum')), Array(8).fill(1));
+  });
+  it('GMP: 1 at the largest cell only, (1,1) for channel 1 and (1,0) for channel 2', () => {
+    expectClose(perChannel(poolingGradient(A(), 'max')), [0, 0, 0, 1, 0, 0, 1, 0]);
+  });
+  it('counts the cells a gradient reaches, per channel', () => {
+    expect(cellsReached([0.25, 0.25, 0.25, 0.25, 0, 1, 0, 0], 2)).toEqual([4, 1]);
+  });
+  it('derive returns both, [K][H][W], on the talk’s example: GAP reaches 25 cells with 0.04, GMP the centre of map 1', async () => {
+    const d = await derive({ ...seedExample(), poolGradients: true });
+    expect(cellsReached(d.dFdA!, 3)).toEqual([25, 25, 25]);
+    expectClose(d.dFdA!, Array(75).fill(0.04), 1e-7);
+    // Map 1 peaks at 130 in the centre (cell 12); map 3 at 12 in the top-right corner (cell 4); map 2 is all zeros,
+    // a 25-way tie, where tfjs gives every tied cell the gradient.
+    expect(cellsReached(d.dFmaxdA!, 3)).toEqual([1, 25, 1]);
+    expect(d.dFmaxdA![12]).toBe(1);
+    expect(d.dFmaxdA![50 + 4]).toBe(1);
+    const plain = await derive(seedExample());
+    expect(plain.dFdA).toBeNull();
+  });
+  it('keeps the tensor count', async () => {
+    await derive({ ...seedExample(), poolGradients: true });
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 5; i++) await derive({ ...seedExample(), poolGradients: true, pooling: i % 2 ? 'sum' : 'mean' });
+    expect(tf.memory().numTensors).toBe(before);
   });
 });
