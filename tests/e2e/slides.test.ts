@@ -303,12 +303,13 @@ describe('a slide, not a page of prose', () => {
     const { page, errors } = await openPage(browser, `${slidesPath('en')}?presenter#/${deck.proseSlide}`);
     await ready(page);
     // Every paragraph and list item on the stage, reveals included, is slide text: none is the lesson's prose.
-    const stray = await page.locator('.slide.is-current p, .slide.is-current li').evaluateAll((els) =>
+    const shown = '[data-stage] > .slide.is-current';
+    const stray = await page.locator(`${shown} p, ${shown} li`).evaluateAll((els) =>
       els.filter((el) => (el as HTMLElement).offsetParent !== null && !el.closest('.slide-text, .toy-widget')).map((el) => el.textContent),
     );
     expect(stray).toEqual([]);
-    expect(await page.locator('.slide.is-current .slide-text').count()).toBeGreaterThan(0);
-    expect(await page.locator('.slide.is-current').innerText()).not.toContain(deck.proseStart);
+    expect(await page.locator(`${shown} .slide-text`).count()).toBeGreaterThan(0);
+    expect(await page.locator(shown).innerText()).not.toContain(deck.proseStart);
     // The presenter reads the prose under the notes.
     expect(await page.locator('[data-prose-section]').isVisible()).toBe(true);
     expect(await page.locator('[data-prose-pane]').innerText()).toContain(deck.proseStart);
