@@ -323,6 +323,25 @@ describe('a slide, not a page of prose', () => {
   });
 });
 
+describe('formulas on the slides', () => {
+  it('shrinks a slide whose formula is wider than the stage, so no formula of lesson 8 runs off the side', async () => {
+    const { page } = await openPage(browser, '/lessons/08-cam-is-grad-cam/slides/');
+    await ready(page);
+    const steps = await page.locator('[data-stage] > .slide').evaluateAll((els) => els.map((el) => Number((el as HTMLElement).dataset.steps)));
+    const cut: string[] = [];
+    for (let n = 1; n <= steps.length; n++) {
+      await page.evaluate((hash) => (location.hash = hash), `#/${n}/${steps[n - 1]}`);
+      await expect.poll(() => hash(page)).toBe(steps[n - 1] ? `#/${n}/${steps[n - 1]}` : `#/${n}`);
+      const wide = await page.locator('[data-stage] > .slide.is-current .katex-display').evaluateAll((els) =>
+        els.filter((el) => el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1).length,
+      );
+      if (wide) cut.push(`slide ${n}: ${wide}`);
+    }
+    expect(cut).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('the presenter view', () => {
   let context: BrowserContext;
   beforeAll(async () => {
