@@ -17,15 +17,28 @@ function stillCopy(m: Messages, slide: HTMLElement, shown: number): HTMLElement 
     placeholder.textContent = format(m['slides.widgetPreview'], { label: host.getAttribute('aria-label') ?? '' });
     host.replaceWith(placeholder);
   }
-  for (const el of copy.querySelectorAll('[data-notes]')) el.remove();
+  for (const el of copy.querySelectorAll('[data-notes], [data-lesson-prose]')) el.remove();
   revealSteps(copy, shown);
   return copy;
 }
 
-/** Shows, for a position, what comes next and the notes of the slide shown. */
+/** Copies of the contents of some hidden parts of a slide (its notes, its prose), for the notes pane. */
+function contentsOf(parts: HTMLElement[]): HTMLElement[] {
+  return parts.map((part) => {
+    const copy = document.createElement('div');
+    copy.append(...[...part.childNodes].map((child) => child.cloneNode(true)));
+    return copy;
+  });
+}
+
+/**
+ * Shows, for a position, what comes next and the notes of the slide shown: the presenter's notes first (what
+ * to do and say), then the lesson's own text of that slide, which the slide itself leaves out.
+ */
 export function presenterPanes(app: HTMLElement, m: Messages, slides: HTMLElement[], steps: number[]): (position: Position) => void {
   const q = (selector: string) => app.querySelector<HTMLElement>(selector)!;
   const [notesPane, notesNone, nextEnd, nextHeading, nextFrame, nextStage] = ['[data-notes-pane]', '[data-notes-none]', '[data-next-end]', '[data-next-heading]', '[data-next-frame]', '[data-next-stage]'].map(q);
+  const [proseSection, prosePane] = ['[data-prose-section]', '[data-prose-pane]'].map(q);
   return (position) => {
     const coming = next(position, steps);
     const atEnd = samePosition(coming, position);
@@ -34,15 +47,13 @@ export function presenterPanes(app: HTMLElement, m: Messages, slides: HTMLElemen
     nextHeading.textContent =
       !atEnd && coming.slide === position.slide ? format(m['slides.presenterNextStep'], { step: coming.step, steps: steps[coming.slide - 1] }) : m['slides.presenterNext'];
     nextStage.replaceChildren(...(atEnd ? [] : [stillCopy(m, slides[coming.slide - 1], coming.step)]));
-    const notes = [...slides[position.slide - 1].querySelectorAll<HTMLElement>('[data-notes]')];
-    notesPane.replaceChildren(
-      ...notes.map((n) => {
-        const copy = document.createElement('div');
-        copy.append(...[...n.childNodes].map((child) => child.cloneNode(true)));
-        return copy;
-      }),
-    );
-    notesNone.hidden = notes.length > 0;
+    const slide = slides[position.slide - 1];
+    const notes = [...slide.querySelectorAll<HTMLElement>('[data-notes]')];
+    const prose = [...slide.querySelectorAll<HTMLElement>('[data-lesson-prose]')];
+    notesPane.replaceChildren(...contentsOf(notes));
+    prosePane.replaceChildren(...contentsOf(prose));
+    proseSection.hidden = prose.length === 0;
+    notesNone.hidden = notes.length + prose.length > 0;
   };
 }
 

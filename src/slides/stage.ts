@@ -17,10 +17,15 @@ export function scaleInto(container: HTMLElement, target: HTMLElement): void {
   target.style.top = `${(container.clientHeight - STAGE_H * scale) / 2}px`;
 }
 
+/** Whether every displayed formula fits its line: a long one would scroll sideways, which nobody can do on a projected slide. */
+function formulasFit(body: HTMLElement): boolean {
+  return [...body.querySelectorAll<HTMLElement>('.katex-display')].every((el) => el.scrollWidth <= el.clientWidth + 1);
+}
+
 /**
- * Shrinks a slide taller than the stage (CSS zoom), so nothing runs off the bottom. The body is widened by
- * as much as it is shrunk, so shrunk text still spans the slide; the largest factor that fits is found by
- * bisection (each try lays out the slide at that width).
+ * Shrinks a slide taller than the stage, or with a formula wider than it (CSS zoom), so nothing runs off the
+ * bottom or the side. The body is widened by as much as it is shrunk, so shrunk text still spans the slide;
+ * the largest factor that fits is found by bisection (each try lays out the slide at that width).
  */
 export function fitSlide(slide: HTMLElement): void {
   const body = slide.querySelector<HTMLElement>(':scope > .slide-body');
@@ -34,10 +39,10 @@ export function fitSlide(slide: HTMLElement): void {
   const width = slide.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
   const fits = (factor: number) => {
     body.style.width = `${width / factor}px`;
-    return body.scrollHeight * factor <= room;
+    return body.scrollHeight * factor <= room && formulasFit(body);
   };
   let factor = 1;
-  if (body.scrollHeight > room) {
+  if (!fits(1)) {
     let [low, high] = [MIN_FIT, 1];
     for (let i = 0; i < 7; i++) {
       const mid = (low + high) / 2;

@@ -32,6 +32,9 @@ function expectedDeck(locale: 'en' | 'ko') {
     notesSlide: 2 + slides.findIndex((s) => s.notes),
     /** The opening words of that slide's notes, as written in the MDX. */
     notesStart: firstText(slides.find((s) => s.notes)?.nodes ?? [], false).slice(0, 20),
+    /** The first slide with reveals whose lesson prose goes to the notes, and the opening words of that prose. */
+    proseSlide: 2 + slides.findIndex((s) => s.prose && s.steps > 0),
+    proseStart: firstText((slides.find((s) => s.prose && s.steps > 0)?.nodes ?? []).filter((n) => n.type === 'paragraph'), true).slice(0, 12),
   };
 }
 type Node = { type: string; name?: string; value?: string; children?: Node[] };
@@ -294,6 +297,51 @@ describe('the slides view of a lesson', () => {
   });
 });
 
+describe('a slide, not a page of prose', () => {
+  it('shows the audience the slide text and the presenter the lesson’s prose, under the notes; the lesson page is the lesson', async () => {
+    expect(deck.proseStart.length).toBeGreaterThan(5);
+    const { page, errors } = await openPage(browser, `${slidesPath('en')}?presenter#/${deck.proseSlide}`);
+    await ready(page);
+    // Every paragraph and list item on the stage, reveals included, is slide text: none is the lesson's prose.
+    const shown = '[data-stage] > .slide.is-current';
+    const stray = await page.locator(`${shown} p, ${shown} li`).evaluateAll((els) =>
+      els.filter((el) => (el as HTMLElement).offsetParent !== null && !el.closest('.slide-text, .toy-widget')).map((el) => el.textContent),
+    );
+    expect(stray).toEqual([]);
+    expect(await page.locator(`${shown} .slide-text`).count()).toBeGreaterThan(0);
+    expect(await page.locator(shown).innerText()).not.toContain(deck.proseStart);
+    // The presenter reads the prose under the notes.
+    expect(await page.locator('[data-prose-section]').isVisible()).toBe(true);
+    expect(await page.locator('[data-prose-pane]').innerText()).toContain(deck.proseStart);
+    expect(await page.locator('[data-notes-pane]').innerText()).not.toContain(deck.proseStart);
+    // The lesson page shows the prose, and no slide text.
+    await page.goto(`${baseURL()}/lessons/${SLUG}/`);
+    expect(await page.locator('body').innerText()).toContain(deck.proseStart);
+    expect(await page.locator('.slide-text, .slide-notes').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('formulas on the slides', () => {
+  it('shrinks a slide whose formula is wider than the stage, so no formula of lesson 8 runs off the side', async () => {
+    const { page } = await openPage(browser, '/lessons/08-cam-is-grad-cam/slides/');
+    await ready(page);
+    const steps = await page.locator('[data-stage] > .slide').evaluateAll((els) => els.map((el) => Number((el as HTMLElement).dataset.steps)));
+    const cut: string[] = [];
+    for (let n = 1; n <= steps.length; n++) {
+      await page.evaluate((hash) => (location.hash = hash), `#/${n}/${steps[n - 1]}`);
+      await expect.poll(() => hash(page)).toBe(steps[n - 1] ? `#/${n}/${steps[n - 1]}` : `#/${n}`);
+      const wide = await page.locator('[data-stage] > .slide.is-current .katex-display').evaluateAll((els) =>
+        els.filter((el) => el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1).length,
+      );
+      if (wide) cut.push(`slide ${n}: ${wide}`);
+    }
+    expect(cut).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('the presenter view', () => {
   let context: BrowserContext;
   beforeAll(async () => {
@@ -472,12 +520,16 @@ describe('the lessons as slides', () => {
     ['02-filters-and-feature-maps', 'cam-filters'],
     ['03-global-average-pooling', 'cam-gap'],
     ['05-class-activation-map', 'cam-cam'],
+    ['06-cam-limits', 'cam-limits'],
+    ['07-grad-cam', 'cam-grad-cam'],
+    ['08-cam-is-grad-cam', 'cam-derivation'],
+    ['09-cam-vs-grad-cam', 'cam-vs-grad-cam'],
   ];
   for (const [slug, tag] of decks) {
     it(`${slug}: the widget starts when its slide is shown, with no console error`, async () => {
       const { page, errors } = await openPage(browser, `/ko/lessons/${slug}/slides/`);
       let found = false;
-      for (let n = 1; n <= 12 && !found; n++) {
+      for (let n = 1; n <= 16 && !found; n++) {
         await page.goto(`${page.url().split('#')[0]}#/${n}`);
         found = await page.evaluate((t) => [...document.querySelectorAll(t)].some((e) => (e as HTMLElement).offsetParent !== null), tag);
       }
