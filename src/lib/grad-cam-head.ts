@@ -9,6 +9,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { Head } from './heads.ts';
 import { classGradient, type GradientTarget } from './gradient.ts';
 import { gradCamWeights, weightedChannelSum } from './gradcam.ts';
+import { useFirstMaxPoolGradient } from './max-pool-gradient.ts';
 
 export interface HeadGradCamOptions {
   /** The class to explain; the predicted class (largest score) when left out. */
@@ -38,6 +39,7 @@ export class ClassRangeError extends RangeError {}
 
 /** Call inside tf.tidy. Throws a ClassRangeError for a class the head does not have. */
 export function headGradCam(head: Head, A: tf.Tensor3D, options: HeadGradCamOptions = {}): HeadGradCam {
+  useFirstMaxPoolGradient(); // a max-pooling head on WebAssembly: see max-pool-gradient.ts
   const S = head(A);
   const C = S.shape[0];
   const { c } = options;
