@@ -97,7 +97,7 @@ export default defineWidget({
         camOverlay.show(sample, minMaxScale(x.cam.Mup), unit, format(m['net.camScaledAlt'], { name }));
         const cmp = compareMaps(x.cam.M, x.gradCam);
         const below = x.cam.M.reduce((count, v) => count + (v < 0 ? 1 : 0), 0);
-        negative.replaceChildren(...mathText(format(m['net.negativeCells'], { n: below, Z })));
+        negative.replaceChildren(...mathText(format(m[below ? 'net.negativeCells' : 'net.noNegativeCells'], { n: below, Z })));
         cam.show(cmp.a, H, W, kit.cmap());
         grad.show(cmp.b, H, W, kit.cmap());
         diff.show(cmp.diff, H, W, kit.cmap(), 1e-6);

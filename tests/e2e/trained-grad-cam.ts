@@ -7,6 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
+import type { Page } from 'playwright-core';
 import { loadModel } from '../../src/model/load.ts';
 import { activations, camWeights, cutModel, type CutModel } from '../../src/model/cut.ts';
 import { shapesSample, type SampleSet } from '../../src/state/shapes-samples.ts';
@@ -79,3 +80,18 @@ export function expectedGradCam(
 
 /** The page's number in a dense grid's cell title (4 decimals, or 1.2e-5 for the tiny ones). */
 export const cellValue = (text: string | null) => Number.parseFloat(text ?? '');
+
+/** What a test reads of one widget: an output's text, its number, and a grid's cells (by data-output or data-map). */
+export function widgetReader(tag: string) {
+  const out = (page: Page, name: string) => page.locator(`${tag} [data-output="${name}"]`).first().textContent().then((t) => t ?? '');
+  const cells = (page: Page, selector: string) =>
+    page.locator(`${tag} table${selector} td`).evaluateAll((tds) => tds.map((td) => td.getAttribute('title') ?? td.textContent ?? ''));
+  return {
+    out,
+    num: async (page: Page, name: string) => Number.parseFloat(await out(page, name)),
+    /** A grid's cells by its data-output name. */
+    grid: (page: Page, name: string) => cells(page, `[data-output="${name}"]`),
+    /** A heat map's cells by its data-map name. */
+    map: (page: Page, name: string) => cells(page, `[data-map="${name}"]`),
+  };
+}

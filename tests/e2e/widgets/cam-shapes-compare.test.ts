@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { connectChromium, openPage, startWidget } from '../pages.ts';
-import { cellValue, expectedGradCam, nodeNet, type NodeNet } from '../trained-grad-cam.ts';
+import { cellValue, expectedGradCam, nodeNet, widgetReader, type NodeNet } from '../trained-grad-cam.ts';
 import { contrast, correlation, scale01 } from '../toy-math.ts';
 
 let browser: Browser;
@@ -16,10 +16,7 @@ afterAll(() => browser?.close());
 const TAG = 'cam-shapes-compare';
 const LESSON = '/lessons/09-cam-vs-grad-cam/';
 const start = (page: Page) => startWidget(page, TAG, 60_000);
-const out = (page: Page, name: string) => page.locator(`${TAG} [data-output="${name}"]`).first().textContent().then((t) => t ?? '');
-const num = async (page: Page, name: string) => Number.parseFloat(await out(page, name));
-const grid = (page: Page, name: string) =>
-  page.locator(`${TAG} table[data-map="${name}"] td`).evaluateAll((tds) => tds.map((td) => td.getAttribute('title') ?? td.textContent ?? ''));
+const { out, num, map: grid } = widgetReader(TAG);
 
 /** The comparison the page shows, against CAM and Grad-CAM computed in Node: M_c from w and A, L^c by finite differences. */
 async function expectComparison(page: Page, n: number, c?: number): Promise<void> {

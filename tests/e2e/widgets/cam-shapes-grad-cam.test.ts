@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page, Route } from 'playwright-core';
 import { baseURL, connectChromium, openPage, startWidget } from '../pages.ts';
-import { cellValue, expectedGradCam, nodeNet, type ExpectedGradCam, type NodeNet } from '../trained-grad-cam.ts';
+import { cellValue, expectedGradCam, nodeNet, widgetReader, type ExpectedGradCam, type NodeNet } from '../trained-grad-cam.ts';
 
 let browser: Browser;
 let fc: NodeNet;
@@ -15,9 +15,7 @@ afterAll(() => browser?.close());
 const TAG = 'cam-shapes-grad-cam';
 const LESSON = '/lessons/07-grad-cam/';
 const start = (page: Page) => startWidget(page, TAG, 60_000);
-const out = (page: Page, name: string) => page.locator(`${TAG} [data-output="${name}"]`).first().textContent().then((t) => t ?? '');
-const cells = (page: Page, grid: string) =>
-  page.locator(`${TAG} table[data-output="${grid}"] td`).evaluateAll((tds) => tds.map((td) => td.getAttribute('title') ?? td.textContent ?? ''));
+const { out, grid: cells } = widgetReader(TAG);
 /** The page's tfjs engine, which tfjs keeps on the global object. */
 const tensorCount = (page: Page) => page.evaluate(() => (globalThis as unknown as { _tfengine: { state: { numTensors: number } } })._tfengine.state.numTensors);
 
