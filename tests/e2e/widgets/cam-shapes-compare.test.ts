@@ -61,8 +61,8 @@ describe('lesson 9: CAM and Grad-CAM on the trained networks', () => {
     expect(await out(page, 'net-correlation')).toContain('no CAM');
     expect(await page.locator(`${TAG} table[data-map="net-cam"]`).isHidden()).toBe(true);
     const want = scale01(expectedGradCam(fc, 'one', 0).L);
-    // 1% of the scale: the page's WebAssembly body and Node's cpu body differ in float32 rounding, and L^c on shapes-fc is a sum of 64 terms that largely cancel.
-    await expect.poll(async () => Math.max(...(await grid(page, 'net-gradcam')).map((v, i) => Math.abs(cellValue(v) - want[i])))).toBeLessThan(1e-2);
+    // The finite differences' float32 rounding, in a sum of 64 terms that largely cancel, scaled by a small max.
+    await expect.poll(async () => Math.max(...(await grid(page, 'net-gradcam')).map((v, i) => Math.abs(cellValue(v) - want[i])))).toBeLessThan(4e-3);
     // The contrast of the map on the page (a cell within rounding of 0.5 may fall on either side of the cut).
     const shown = (await grid(page, 'net-gradcam')).map(cellValue);
     expect(Math.abs((await num(page, 'net-contrast-gradcam')) - contrast(shown).contrast)).toBeLessThan(2e-3);
