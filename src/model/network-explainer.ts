@@ -57,19 +57,13 @@ export function networkExplainer(network: TrainedNetwork) {
   const C = cut.numClasses;
   let kept: { key: string; backend: string; A: tf.Tensor3D } | null = null;
 
-  const activationsOf = (image: ImageInput): tf.Tensor3D => {
-    const backend = tf.getBackend();
-    if (kept?.key === image.key && kept.backend === backend) return kept.A;
-    if (image.pixels.length !== size * size * 3) throw new RangeError(`the image must be ${size} x ${size} RGB, not ${image.pixels.length} values`);
-    const A = tf.tidy(() => activations(cut, tf.tensor3d(image.pixels, [size, size, 3])));
-    kept?.A.dispose();
-    kept = { key: image.key, backend, A };
-    return A;
-  };
-
   return async function explainImage(image: ImageInput, request: ExplainRequest = {}): Promise<NetworkExplanation> {
-    const A = activationsOf(image);
-    const packed = tf.tidy(() => {
+    const backend = tf.getBackend();
+    const reuse = kept?.key === image.key && kept.backend === backend ? kept.A : null;
+    if (!reuse && image.pixels.length !== size * size * 3) throw new RangeError(`the image must be ${size} x ${size} RGB, not ${image.pixels.length} values`);
+    // One tidy: the body when the image is new, the head's Grad-CAM, and everything packed for one read-back.
+    const { A, packed } = tf.tidy(() => {
+      const A = reuse ?? activations(cut, tf.tensor3d(image.pixels, [size, size, 3]));
       const g = headGradCam(cut.head, A, request);
       const top = tf.argMax(tf.abs(g.alpha)) as tf.Scalar;
       const topGradient = tf.reshape(tf.gather(g.dYdA, top, 2), [-1]);
@@ -82,8 +76,12 @@ export function networkExplainer(network: TrainedNetwork) {
         const M = classActivationMap(A, wc);
         parts.push(wc, M, upsampleBilinear(M, [size, size]));
       }
-      return tf.concat(parts.map((t) => tf.reshape(tf.cast(t, 'float32'), [-1])));
+      return { A, packed: tf.concat(parts.map((t) => tf.reshape(tf.cast(t, 'float32'), [-1]))) };
     });
+    if (!reuse) {
+      kept?.A.dispose();
+      kept = { key: image.key, backend, A };
+    }
     let flat: Float32Array;
     try {
       flat = (await packed.data()) as Float32Array;
