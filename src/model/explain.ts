@@ -1,11 +1,11 @@
 /**
  * One explanation of one image: CAM, Grad-CAM or Grad-CAM's counterfactual map for a class, computed
- * with src/lib on a model cut at a conv layer, and read back in one transfer.
+ * with src/lib on a model cut at a conv layer (Grad-CAM by src/lib/grad-cam-head.ts, as the widgets of lessons
+ * 7 and 9 compute it), and read back in one transfer.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { classActivationMap } from '../lib/cam.ts';
-import { classGradient } from '../lib/gradient.ts';
-import { gradCamMap, gradCamWeights } from '../lib/gradcam.ts';
+import { headGradCam } from '../lib/grad-cam-head.ts';
 import { normalizeForDisplay, upsampleBilinear } from '../lib/display.ts';
 import { activations, camWeights, type CutModel } from './cut.ts';
 
@@ -40,6 +40,7 @@ const rows = (flat: ArrayLike<number>, h: number, w: number) => Array.from({ len
 /**
  * `image`: [height, width, 3] already at the model's input size and scale.
  * `classIndex`: the class to explain; the predicted class when omitted.
+ * The body, the head, the gradient and the map run in one tf.tidy, and everything is read back at once.
  */
 export async function explain(cut: CutModel, image: tf.Tensor3D, method: Method, classIndex?: number): Promise<Explanation> {
   const [H, W, K] = cut.featureShape;
@@ -51,34 +52,39 @@ export async function explain(cut: CutModel, image: tf.Tensor3D, method: Method,
   const cam = method === 'cam' ? camWeights(cut) : null;
   if (method === 'cam' && !cam) throw new ExplainError(camUnavailable(cut));
   try {
-    const A = activations(cut, image);
-    const S = tf.tidy(() => cut.head(A));
-    const scores = Array.from(await S.data());
-    const c = classIndex ?? scores.indexOf(Math.max(...scores));
     const packed = tf.tidy(() => {
+      const A = activations(cut, image);
+      let S: tf.Tensor1D;
+      let c: tf.Scalar;
       let weights: tf.Tensor1D;
       let map: tf.Tensor2D;
       if (cam) {
-        weights = tf.squeeze(tf.slice(cam.w, [c, 0], [1, K]), [0]) as tf.Tensor1D;
+        S = cut.head(A);
+        c = classIndex === undefined ? (tf.argMax(S) as tf.Scalar) : tf.scalar(classIndex, 'int32');
+        weights = tf.reshape(tf.gather(cam.w, c), [K]) as tf.Tensor1D;
         map = classActivationMap(A, weights);
       } else {
-        const dYdA = classGradient(cut.head, A, c, 'score');
-        weights = gradCamWeights(dYdA, { counterfactual: method === 'counterfactual' });
-        map = gradCamMap(A, weights);
+        const g = headGradCam(cut.head, A, { c: classIndex, counterfactual: method === 'counterfactual' });
+        S = g.S;
+        c = g.c;
+        weights = g.alpha;
+        map = g.map;
       }
       const up = normalizeForDisplay(upsampleBilinear(map, [inH, inW]), 'minmax');
-      return tf.concat([tf.softmax(S), weights, tf.reshape(map, [-1]), tf.reshape(up, [-1])]);
+      return tf.concat([S, tf.softmax(S), tf.reshape(tf.cast(c, 'float32'), [1]), weights, tf.reshape(map, [-1]), tf.reshape(up, [-1])]);
     });
     const flat = await packed.data();
-    tf.dispose([A, S, packed]);
+    packed.dispose();
     let at = 0;
     const take = (n: number) => flat.subarray(at, (at += n));
+    const scores = Array.from(take(C));
+    const probabilities = Array.from(take(C));
     return {
       method,
       layer: cut.layerName,
-      classIndex: c,
+      classIndex: take(1)[0],
       scores,
-      probabilities: Array.from(take(C)),
+      probabilities,
       weights: Array.from(take(K)),
       map: rows(take(H * W), H, W),
       upsampled: rows(take(inH * inW), inH, inW),

@@ -6,8 +6,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { classActivationMap } from '../lib/cam.ts';
-import { classGradient } from '../lib/gradient.ts';
-import { gradCamMap, gradCamWeights } from '../lib/gradcam.ts';
+import { headGradCam } from '../lib/grad-cam-head.ts';
 import { upsampleBilinear } from '../lib/display.ts';
 import { iou, localize, type Box } from '../lib/localize.ts';
 import { camWeights, cutModel, logitsModel } from '../model/cut.ts';
@@ -74,7 +73,7 @@ export function mapFunction(model: tfl.LayersModel, method: MapMethod, layer = '
       maps.push(tf.tidy(() => {
         const m = cam
           ? classActivationMap(A, tf.squeeze(tf.slice(cam.w, [predicted[i], 0], [1, -1]), [0]) as tf.Tensor1D)
-          : gradCamMap(A, gradCamWeights(classGradient(cut.head, A, predicted[i])));
+          : headGradCam(cut.head, A, { c: predicted[i] }).map;
         return upsampleBilinear(m, [SIZE, SIZE]).dataSync() as Float32Array;
       }));
       tf.dispose([A, scores]);

@@ -120,6 +120,20 @@ export const widgetRegistry: readonly WidgetEntry[] = [
     ],
   },
   {
+    tag: 'cam-shapes-grad-cam',
+    load: () => import('./shapes-grad-cam.ts'),
+    // Like cam-shapes: 64 maps of 16 x 16 and a trained head compute faster on WebAssembly.
+    backend: 'wasm',
+    lesson: '07-grad-cam',
+    edits: [
+      // A class, a target or a sign runs only the head and its gradient; a new image also runs the conv layers.
+      { name: 'trained Grad-CAM: class', control: 'input[data-class-radio]', kind: 'check' },
+      { name: 'trained Grad-CAM: image', control: 'button[data-action=next]', kind: 'click' },
+      { name: 'trained Grad-CAM: target', control: 'input[data-choice^="target:"]', kind: 'check' },
+      { name: 'trained Grad-CAM: sign', control: 'input[data-choice^="sign:"]', kind: 'check' },
+    ],
+  },
+  {
     tag: 'cam-derivation',
     wide: true,
     load: () => import('./derivation-stepper.ts'),
@@ -139,6 +153,18 @@ export const widgetRegistry: readonly WidgetEntry[] = [
     edits: [
       { name: 'CAM vs Grad-CAM', control: cell },
       { name: 'CAM vs Grad-CAM: class', control: 'table.weights input[type=radio]', kind: 'check' },
+    ],
+  },
+  {
+    tag: 'cam-shapes-compare',
+    load: () => import('./shapes-compare.ts'),
+    backend: 'wasm',
+    lesson: '09-cam-vs-grad-cam',
+    edits: [
+      { name: 'trained CAM vs Grad-CAM: class', control: 'input[data-class-radio]', kind: 'check' },
+      { name: 'trained CAM vs Grad-CAM: image', control: 'button[data-action=next]', kind: 'click' },
+      // The first switch loads the other network; later ones reuse it.
+      { name: 'trained CAM vs Grad-CAM: network', control: 'input[data-choice^="net:"]', kind: 'check' },
     ],
   },
 ];

@@ -92,10 +92,18 @@ export function shapesComputer(network: GapNetwork) {
   };
 }
 
+/** What the shared parts draw of a result: the image, the scores, the class explained (the Grad-CAM widgets pass theirs too). */
+export interface ShapesView {
+  sample: Sample;
+  c: number;
+  bodyMs: number;
+  derived: Pick<Derived, 'S' | 'p' | 'H' | 'W' | 'K'>;
+}
+
 export const classNames = (m: Messages) => CLASS_NAMES.map((name) => m[`shapes.class.${name}` as MessageKey]);
 
 /** The image picker, the image with its caption and contents, the network's scores and the class picker. */
-export function shapesParts<S extends ShapesState>(kit: Kit<S, GapNetwork>) {
+export function shapesParts<S extends ShapesState>(kit: Kit<S, unknown>) {
   const { m } = kit;
   const names = classNames(m);
   const show = (set: SampleSet, n: number) => kit.set({ set, n, c: undefined } as Partial<S>);
@@ -126,7 +134,7 @@ export function shapesParts<S extends ShapesState>(kit: Kit<S, GapNetwork>) {
     truth,
     bodyLine,
     bars,
-    show(result: ShapesResult, state: S): void {
+    show(result: ShapesView, state: S): void {
       const { sample, derived } = result;
       if (drawn !== sample) {
         drawn = sample;
