@@ -224,7 +224,7 @@ export function compareOnSet(
 
 /** Why a flatten head has no CAM (said in the JSON, so the table never shows a number for it). */
 export const CAM_MISSING =
-  'CAM needs global average pooling followed by one linear layer after the last conv layer, so that each class has one weight per channel. A flatten head weighs every channel at every position, and shapes-fc puts a 4x4 max pool and a hidden Dense layer with a ReLU between those weights and the scores: there is no w_k^c to form M_c with.';
+  'CAM needs global average pooling followed by one linear layer after the last conv layer, so that each class has one weight per channel. A flatten head gives each channel a separate weight at each position (in shapes-fc, at each of the 4x4 positions left by a max pool, in a hidden Dense layer with a ReLU before the scores): there is no w_k^c to form M_c with.';
 
 /** Every non-integer to `digits` significant digits, deep (counts stay exact): the JSON the lesson reads stays readable in a diff. */
 export function roundSignificant<T>(value: T, digits = 4): T {
