@@ -1,7 +1,7 @@
 /**
  * npm run evaluate [-- --models models] [--count 1000] [--out models/localization.json]
- * Recomputes the localization table (our CAM paper Table 3) and the biased/debiased comparison,
- * writes them as JSON for the lessons, and refreshes the model cards.
+ * Recomputes the localization table (our CAM paper Table 3), lesson 9's CAM against Grad-CAM comparison and the
+ * biased/debiased comparison, writes them as JSON for the lessons, and refreshes the model cards.
  */
 import './node-hooks.ts';
 
@@ -29,6 +29,7 @@ const { generateSet, CUE_BOX, SIZE } = await import('../shapes/dataset.ts');
 const { TEST_SETS } = await import('../shapes/test-sets.ts');
 const { scoreSet } = await import('../train/fit.ts');
 const { evaluateMaps, evaluateCentredBox, mapFunction, THRESHOLDS, PAPER_THRESHOLD } = await import('../train/localization-eval.ts');
+const { compareOnSet, roundSignificant } = await import('../train/map-comparison.ts');
 const { writeModelCard } = await import('../train/model-card.ts');
 const { formatDuration } = await import('../train/progress.ts');
 
@@ -76,6 +77,20 @@ for (const name of ['shapes-gap', 'shapes-fc']) {
   let wrong = 0;
   for (let i = 0; i < set.count; i++) if (p[i] !== set.labels[i]) wrong++;
   classificationError[name] = wrong / set.count;
+}
+
+// Lesson 9: CAM against Grad-CAM, and Grad-CAM with and without its ReLU, on the same clean images.
+const camVsGradCam: Record<string, ReturnType<typeof compareOnSet>> = {};
+for (const name of ['shapes-gap', 'shapes-fc']) {
+  const t = Date.now();
+  const r = compareOnSet(models.get(name)!, set, {
+    onBatch: (done) => {
+      if (process.stderr.isTTY) process.stderr.write(`\rCAM vs Grad-CAM (${name}): ${done}/${count}`);
+    },
+  });
+  camVsGradCam[name] = roundSignificant(r);
+  const cam = r.cam.exists ? `CAM contrast ${r.cam.contrast.mean.toFixed(3)}, correlation ${r.cam.correlation.mean.toFixed(3)}, ` : 'no CAM, ';
+  log(`\rCAM vs Grad-CAM (${name}): ${cam}Grad-CAM contrast ${r.gradCam.contrast.mean.toFixed(3)} (without ReLU ${r.gradCamWithoutRelu.contrast.mean.toFixed(3)}), ReLU raises it on ${(r.relu.raisesContrast * 100).toFixed(1)}% (${formatDuration((Date.now() - t) / 1000)})`);
 }
 
 // Biased against debiased: accuracy with and without the cue, and how much of Grad-CAM sits on the corner mark.
@@ -150,6 +165,10 @@ const report = {
   },
   classificationError,
   methods,
+  camVsGradCam: {
+    description: "Lesson 9's comparison on the clean test set: for each image, the maps of the predicted class at last_conv (mapSize cells, not upsampled), scores before softmax. CAM is M_c; Grad-CAM is ReLU(sum_k alpha_k A^k); each map min-max scaled as the lesson draws it (src/lib/compare.ts). correlation: Pearson's, of the raw maps; largestDifference: the largest |difference| of the scaled maps over the cells; contrast: the mean of the scaled cells at or above 0.5 minus the mean of the rest (surround). negativeShare: the share of a map's cells where sum_k alpha_k A^k < 0 (the ReLU sets them to zero). relu compares Grad-CAM without its ReLU to Grad-CAM: contrastGain is the difference of their contrasts, raisesContrast and lowersContrast the shares of images where it is above or below zero. cam.largestGapToGradCamWithoutRelu: the largest difference, over all cells and images, between scaled CAM and scaled Grad-CAM without its ReLU (lesson 8: zero up to rounding). flatGradCam: images whose Grad-CAM has one value everywhere (left out of the correlations). Summaries are over images: n, mean, median, 10th and 90th percentiles, min, max.",
+    networks: camVsGradCam,
+  },
   drawnElsewhere,
   bias: {
     description: "shapes-biased learned from images whose corner mark has the class's colour 95% of the time; shapes-debiased from images whose mark colour is random. Accuracy on 1000-image test sets; gradCamShareOnCornerMark: the mean share of each Grad-CAM map (predicted class, cue-free test set) that falls on the mark and a 2-pixel rim.",
