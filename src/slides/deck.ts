@@ -10,7 +10,7 @@ import { format, isLocale, messages as messagesFor, defaultLocale, type Messages
 import { clamp, first, fromHash, last, next, previous, samePosition, toHash, type Position } from './position.ts';
 import type { Action } from './keys.ts';
 import { DeckSync, channelName, type DeckModes } from './sync.ts';
-import { fitSlide, revealSteps, scaleInto, STAGE_W } from './stage.ts';
+import { fitSlide, overflows, revealSteps, scaleInto, STAGE_W } from './stage.ts';
 import { presenterPanes, startClock } from './presenter-view.ts';
 import { listenForInput } from './deck-input.ts';
 
@@ -201,10 +201,13 @@ function start(app: HTMLElement): void {
     RENDERED_EVENT,
     (event) => {
       const host = event.target as HTMLElement;
-      if (fitted.has(host)) return;
-      fitted.add(host);
       const slide = host.closest<HTMLElement>('.slide');
-      if (slide) fitSlide(slide);
+      if (!slide) return;
+      // Fitted once drawn; fitted again only when an edit made it grow past the stage (lesson 8's next line).
+      if (!fitted.has(host)) {
+        fitted.add(host);
+        fitSlide(slide);
+      } else if (overflows(slide)) fitSlide(slide);
     },
     true,
   );

@@ -57,6 +57,15 @@ export function fitSlide(slide: HTMLElement): void {
   slide.hidden = wasHidden;
 }
 
+/** Whether a slide's content, at its current fit, runs past the bottom of the stage (one layout, no bisection). */
+export function overflows(slide: HTMLElement): boolean {
+  const body = slide.querySelector<HTMLElement>(':scope > .slide-body');
+  if (!body || slide.hidden) return false;
+  const style = getComputedStyle(slide);
+  const room = slide.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+  return body.scrollHeight * Number(slide.dataset.fit ?? 1) > room + 1;
+}
+
 /** Shows a slide's reveals up to `shown`, hiding the later ones from sight and from screen readers. */
 export function revealSteps(slide: HTMLElement, shown: number): void {
   for (const el of slide.querySelectorAll<HTMLElement>('[data-step]')) {

@@ -305,21 +305,22 @@ export default defineWidget({
     let scrollOnFirstRender = kit.fromLink && kit.state.step > 1;
     return {
       parts: [
+        // On a slide the audience follows the lines; the parts marked off-slide stay on the lesson page.
         choices.element,
-        h('p', { class: 'widget-hint' }, ...mathText(m['derivation.break'])),
-        h('p', { class: 'widget-hint' }, ...mathText(m['derivation.poolingHint'])),
-        h('details', { class: 'edit-details' }, h('summary', {}, ...mathText(m['derivation.edit'])), h('h4', { class: 'widget-heading' }, ...mathText(m['explain.mapsHeading'])), ...maps.parts),
-        h('h4', { class: 'widget-heading' }, ...mathText(m['widget.weightsHeading'])),
-        weights.element,
+        h('p', { class: 'widget-hint off-slide' }, ...mathText(m['derivation.break'])),
+        h('p', { class: 'widget-hint off-slide' }, ...mathText(m['derivation.poolingHint'])),
+        h('details', { class: 'edit-details off-slide' }, h('summary', {}, ...mathText(m['derivation.edit'])), h('h4', { class: 'widget-heading' }, ...mathText(m['explain.mapsHeading'])), ...maps.parts),
+        h('h4', { class: 'widget-heading off-slide' }, ...mathText(m['widget.weightsHeading'])),
+        h('div', { class: 'off-slide' }, weights.element),
         h('h4', { class: 'widget-heading' }, ...mathText(m['derivation.heading'])),
         route.element,
         steps.needs,
-        steps.nav,
+        h('div', { class: 'off-slide' }, steps.nav),
         steps.element,
-        h('h4', { class: 'widget-heading' }, ...mathText(m['derivation.tableHeading'])),
-        table.element,
-        h('h4', { class: 'widget-heading' }, ...mathText(m['derivation.mapsHeading'])),
-        h('div', { class: 'map-row' }, cam.element, grad.element, diff.element),
+        h('h4', { class: 'widget-heading off-slide' }, ...mathText(m['derivation.tableHeading'])),
+        h('div', { class: 'off-slide' }, table.element),
+        h('h4', { class: 'widget-heading off-slide' }, ...mathText(m['derivation.mapsHeading'])),
+        h('div', { class: 'map-row off-slide' }, cam.element, grad.element, diff.element),
       ],
       steps: steps.steps,
       render(d, state) {

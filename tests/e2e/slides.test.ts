@@ -342,6 +342,30 @@ describe('formulas on the slides', () => {
   });
 });
 
+describe('a widget that grows on its slide', () => {
+  it('keeps lesson 8’s derivation inside the stage at its last line: earlier lines fold to titles, the slide refits as it grows', async () => {
+    const { page, errors } = await openPage(browser, '/lessons/08-cam-is-grad-cam/slides/');
+    await ready(page);
+    const n = await page.evaluate(() => document.querySelector('cam-derivation')?.closest<HTMLElement>('.slide')?.dataset.slide);
+    await page.evaluate((hash) => (location.hash = hash), `#/${n}`);
+    await page.waitForSelector('cam-derivation[data-state=ready]');
+    const next = page.locator('cam-derivation button[data-action=next]');
+    while (!(await next.isDisabled())) await next.click();
+    const bottom = () =>
+      page.locator('[data-stage] > .slide.is-current').evaluate((slide) => {
+        const body = slide.querySelector('.slide-body') as HTMLElement;
+        const style = getComputedStyle(slide);
+        const room = slide.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+        return body.scrollHeight * Number((slide as HTMLElement).dataset.fit ?? 1) - room;
+      });
+    await expect.poll(bottom).toBeLessThanOrEqual(1);
+    // The current line keeps its numbers on the slide.
+    expect(await page.locator('cam-derivation .derivation-line.current .numbers').isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('the presenter view', () => {
   let context: BrowserContext;
   beforeAll(async () => {
