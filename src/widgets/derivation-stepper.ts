@@ -309,7 +309,7 @@ export default defineWidget({
         choices.element,
         h('p', { class: 'widget-hint off-slide' }, ...mathText(m['derivation.break'])),
         h('p', { class: 'widget-hint off-slide' }, ...mathText(m['derivation.poolingHint'])),
-        h('details', { class: 'edit-details off-slide' }, h('summary', {}, ...mathText(m['derivation.edit'])), h('h4', { class: 'widget-heading' }, ...mathText(m['explain.mapsHeading'])), ...maps.parts),
+        h('details', { class: 'edit-details' }, h('summary', {}, ...mathText(m['derivation.edit'])), h('h4', { class: 'widget-heading' }, ...mathText(m['explain.mapsHeading'])), ...maps.parts),
         h('h4', { class: 'widget-heading off-slide' }, ...mathText(m['widget.weightsHeading'])),
         h('div', { class: 'off-slide' }, weights.element),
         h('h4', { class: 'widget-heading' }, ...mathText(m['derivation.heading'])),
