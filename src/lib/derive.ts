@@ -8,6 +8,7 @@ import { gradCamWeights, weightedChannelSum } from './gradcam.ts';
 import { classScores } from './scores.ts';
 import { fcHead, toyFcParamsFor } from './fc-head.ts';
 import { upsampleBilinear } from './display.ts';
+import { readPacked } from './read-back.ts';
 
 /** The head on top of the last conv layer: GAP + one linear layer (CAM's), or flatten + dense + dense (VGG's kind). */
 export type HeadKind = 'gap' | 'fc';
@@ -161,15 +162,7 @@ export async function derive(inputs: ToyInputs): Promise<Derived> {
     if (inputs.poolGradients) parts.push(...(['pool', 'max'] as const).map((p) => tf.transpose(poolingGradient(A, p === 'max' ? 'max' : pooling), [2, 0, 1])));
     return tf.concat(parts.map((t) => tf.reshape(t, [-1])));
   });
-  let flat: Float32Array;
-  try {
-    flat = (await packed.data()) as Float32Array;
-  } finally {
-    packed.dispose();
-  }
-
-  let at = 0;
-  const take = (n: number) => flat.subarray(at, (at += n));
+  const take = await readPacked(packed);
   return {
     K, H, W, C, Z,
     F: take(K), Fmax: take(K), S: take(C), p: take(C), M: take(Z), dYdA: take(K * Z),

@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { classActivationMap } from '../lib/cam.ts';
 import { headGradCam } from '../lib/grad-cam-head.ts';
 import { normalizeForDisplay, upsampleBilinear } from '../lib/display.ts';
+import { readPacked } from '../lib/read-back.ts';
 import { activations, camWeights, type CutModel } from './cut.ts';
 
 export type Method = 'cam' | 'gradcam' | 'counterfactual';
@@ -73,10 +74,7 @@ export async function explain(cut: CutModel, image: tf.Tensor3D, method: Method,
       const up = normalizeForDisplay(upsampleBilinear(map, [inH, inW]), 'minmax');
       return tf.concat([S, tf.softmax(S), tf.reshape(tf.cast(c, 'float32'), [1]), weights, tf.reshape(map, [-1]), tf.reshape(up, [-1])]);
     });
-    const flat = await packed.data();
-    packed.dispose();
-    let at = 0;
-    const take = (n: number) => flat.subarray(at, (at += n));
+    const take = await readPacked(packed);
     const scores = Array.from(take(C));
     const probabilities = Array.from(take(C));
     return {

@@ -8,6 +8,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { headGradCam, type HeadGradCamOptions } from '../lib/grad-cam-head.ts';
 import { classActivationMap } from '../lib/cam.ts';
 import { upsampleBilinear } from '../lib/display.ts';
+import { readPacked } from '../lib/read-back.ts';
 import { activations } from './cut.ts';
 import type { TrainedNetwork } from './trained-network.ts';
 
@@ -82,14 +83,7 @@ export function networkExplainer(network: TrainedNetwork) {
       kept?.A.dispose();
       kept = { key: image.key, backend, A };
     }
-    let flat: Float32Array;
-    try {
-      flat = (await packed.data()) as Float32Array;
-    } finally {
-      packed.dispose();
-    }
-    let at = 0;
-    const take = (n: number) => flat.subarray(at, (at += n));
+    const take = await readPacked(packed);
     const Z = H * W;
     const S = take(C);
     const p = take(C);
