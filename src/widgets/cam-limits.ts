@@ -5,9 +5,9 @@ import { toySchema } from '../state/toy-state.ts';
 import { defineWidget } from './kit/define.ts';
 import { className, mapsPart, toyDerivation, weightsPart } from './parts/toy-parts.ts';
 import { Heatmap } from './heatmap.ts';
-import { mathText } from './math-text.ts';
+import { mathText, setMathText } from './math-text.ts';
 import { formatNumber } from './format.ts';
-import { h, symbol } from './dom.ts';
+import { h, symbol, setText } from './dom.ts';
 
 const moves = [
   ['left', 0, -1, '←'],
@@ -77,13 +77,13 @@ export default defineWidget({
         weights.show(state, d);
         const c = state.c;
         const counts = headParameterCounts(d.K, d.H, d.W, d.C, toyFcParamsFor(d.K, d.H, d.W, d.C).D);
-        gapParams.textContent = format(m['limits.params'], { n: counts.gap });
-        fcParams.textContent = format(m['limits.params'], { n: counts.fc });
-        flat.textContent = format(m['limits.flat'], { K: d.K, H: d.H, W: d.W, n: counts.flat });
-        gapScore.textContent = formatNumber(d.Sgap[c]);
-        fcScore.textContent = formatNumber(d.Sfc[c]);
+        setText(gapParams, format(m['limits.params'], { n: counts.gap }));
+        setText(fcParams, format(m['limits.params'], { n: counts.fc }));
+        setText(flat, format(m['limits.flat'], { K: d.K, H: d.H, W: d.W, n: counts.flat }));
+        setText(gapScore, formatNumber(d.Sgap[c]));
+        setText(fcScore, formatNumber(d.Sfc[c]));
         cam.show(d.M, d.H, d.W, kit.cmap());
-        identity.replaceChildren(...mathText(format(m['limits.identity'], { c: c + 1, Z: d.Z, mean: formatNumber(mapMean(d.M)), b: formatNumber(state.b[c]), S: formatNumber(d.Sgap[c]) })));
+        setMathText(identity, format(m['limits.identity'], { c: c + 1, Z: d.Z, mean: formatNumber(mapMean(d.M)), b: formatNumber(state.b[c]), S: formatNumber(d.Sgap[c]) }));
         gapPanel.setAttribute('aria-label', className(kit, c));
       },
     };

@@ -7,7 +7,7 @@ import { mapsPart, toyDerivation, weightsPart } from './parts/toy-parts.ts';
 import { Heatmap } from './heatmap.ts';
 import { mathText } from './math-text.ts';
 import { formatNumber } from './format.ts';
-import { h } from './dom.ts';
+import { h, setText } from './dom.ts';
 
 /** The scene the maps were last loaded from (the maps may have been edited since). */
 const sceneSchema = { scene: { kind: 'enum', values: sceneNames } } as const satisfies Schema;
@@ -69,11 +69,11 @@ export default defineWidget({
         cam.show(cmp.a, d.H, d.W, kit.cmap());
         grad.show(cmp.b, d.H, d.W, kit.cmap());
         diff.show(cmp.diff, d.H, d.W, kit.cmap());
-        correlation.textContent = Number.isNaN(cmp.correlation) ? m['compare.flat'] : formatNumber(cmp.correlation);
-        contrastCam.textContent = formatNumber(cmp.contrastA.contrast);
-        contrastGrad.textContent = formatNumber(cmp.contrastB.contrast);
-        surroundCam.textContent = formatNumber(cmp.contrastA.surround);
-        surroundGrad.textContent = formatNumber(cmp.contrastB.surround);
+        setText(correlation, Number.isNaN(cmp.correlation) ? m['compare.flat'] : formatNumber(cmp.correlation));
+        setText(contrastCam, formatNumber(cmp.contrastA.contrast));
+        setText(contrastGrad, formatNumber(cmp.contrastB.contrast));
+        setText(surroundCam, formatNumber(cmp.contrastA.surround));
+        setText(surroundGrad, formatNumber(cmp.contrastB.surround));
       },
     };
   },

@@ -13,7 +13,7 @@ import { HeatGrid } from './heatmap.ts';
 import { LocalizationView } from './localization-view.ts';
 import { numberInput } from './number-input.ts';
 import { formatNumber } from './format.ts';
-import { h, symbol } from './dom.ts';
+import { h, symbol, setText } from './dom.ts';
 
 /** Pixels per map cell in the toy image the map is upsampled onto. */
 export const PIXELS_PER_CELL = 16;
@@ -111,7 +111,7 @@ function localizationPart(kit: Kit<State, unknown>) {
       const height = d.H * PIXELS_PER_CELL;
       fields.forEach((f, n) => f.setValue([truth.x0, truth.y0, truth.x1, truth.y1][n]));
       slider.value = String(state.t);
-      sliderOut.textContent = format(m['cam.thresholdValue'], { percent: Math.round(state.t * 100) });
+      setText(sliderOut, format(m['cam.thresholdValue'], { percent: Math.round(state.t * 100) }));
       const found = localizeUpsampled(d.Mup!, width, height, state.t, truth);
       view.show(found, truth, { pixels: toyImage(truth, width, height), channels: 1 }, kit.cmap(), state.t);
     },

@@ -1,6 +1,6 @@
 import { format, type Messages } from '../i18n/index.ts';
 import { formatNumber } from './format.ts';
-import { h } from './dom.ts';
+import { h, setText } from './dom.ts';
 
 /**
  * One radio per class with its score S_c and probability as a bar, and a sentence naming the network's
@@ -37,10 +37,10 @@ export class ClassBars {
     this.#rows.forEach((r, k) => {
       r.radio.checked = k === c;
       r.bar.style.width = `${Math.max(0, S[k] / Smax) * 100}%`;
-      r.value.textContent = `${formatNumber(S[k])} (p = ${formatNumber(Number(p[k].toFixed(3)))})`;
+      setText(r.value, `${formatNumber(S[k])} (p = ${formatNumber(Number(p[k].toFixed(3)))})`);
       r.label.classList.toggle('top', k === best);
     });
-    this.verdict.textContent = format(this.#m['toy.verdict'], { name: this.#names[best], p: formatNumber(Number((p[best] * 100).toFixed(1))) });
+    setText(this.verdict, format(this.#m['toy.verdict'], { name: this.#names[best], p: formatNumber(Number((p[best] * 100).toFixed(1))) }));
     this.verdict.dataset.best = String(best);
     return best;
   }

@@ -21,9 +21,9 @@ import { fieldChoice, headParts, mapsPart, toyDerivation, weightsPart } from './
 import { choiceGroup } from './choice-group.ts';
 import { Heatmap } from './heatmap.ts';
 import { generalTex, numbersTex } from './derivation-tex.ts';
-import { mathText } from './math-text.ts';
+import { mathText, setMathText } from './math-text.ts';
 import { formatNumber } from './format.ts';
-import { h, symbol } from './dom.ts';
+import { h, setAttr, setText, symbol } from './dom.ts';
 
 /**
  * The line shown, 1-based as people count lines, so a study group can send a link to one line; and the route
@@ -60,15 +60,6 @@ function verdictText(m: Messages, check: StepCheck): string {
 function lineText(m: Messages, id: DerivationStep, part: 'title' | 'text', pooling: Pooling): string {
   const messages = m as Record<string, string>;
   return (pooling === 'sum' ? messages[`derivation.${id}.${part}.sum`] : undefined) ?? messages[`derivation.${id}.${part}`];
-}
-
-const shownText = new WeakMap<HTMLElement, string>();
-
-/** Replaces an element's content with interface text (symbols set as the papers write them) only when the text changed. */
-function setText(element: HTMLElement, text: string): void {
-  if (shownText.get(element) === text) return;
-  shownText.set(element, text);
-  element.replaceChildren(...mathText(text));
 }
 
 /**
@@ -149,32 +140,31 @@ function stepper(kit: Kit<State, unknown>) {
         linkList.replaceChildren(...ids.map((id) => h('li', {}, links.get(id)!)));
         lineList.replaceChildren(...ids.map((id) => lines.get(id)!.element));
       }
-      setText(needs, m[`derivation.route.${route}.needs`]);
+      setMathText(needs, m[`derivation.route.${route}.needs`]);
       const firstFailure = breakingLine(n.checks, d.head, route);
-      position.textContent = format(m['derivation.position'], { n: state.step, count: ids.length });
+      setText(position, format(m['derivation.position'], { n: state.step, count: ids.length }));
       prev.disabled = state.step === 1;
       next.disabled = state.step === ids.length;
       ids.forEach((id, s) => {
         const check = n.checks[s];
         const label = `${format(m['derivation.stepShort'], { n: s + 1 })} ${lineText(m, id, 'title', pooling)}`;
         const a = links.get(id)!;
-        a.dataset.stepLink = String(s + 1);
-        a.href = kit.href({ step: s + 1 });
-        setText(a, label);
-        if (s === current) a.setAttribute('aria-current', 'step');
-        else a.removeAttribute('aria-current');
-        a.dataset.holds = verdictState(check);
+        setAttr(a, 'data-step-link', String(s + 1));
+        setAttr(a, 'href', kit.href({ step: s + 1 }));
+        setMathText(a, label);
+        setAttr(a, 'aria-current', s === current ? 'step' : null);
+        setAttr(a, 'data-holds', verdictState(check));
 
         const line = lines.get(id)!;
-        line.element.dataset.step = String(s + 1);
-        line.numbers.dataset.output = `numbers-${s + 1}`;
-        line.verdict.dataset.output = `verdict-${s + 1}`;
-        setText(line.heading, label);
-        setText(line.explain, lineText(m, id, 'text', pooling));
+        setAttr(line.element, 'data-step', String(s + 1));
+        setAttr(line.numbers, 'data-output', `numbers-${s + 1}`);
+        setAttr(line.verdict, 'data-output', `verdict-${s + 1}`);
+        setMathText(line.heading, label);
+        setMathText(line.explain, lineText(m, id, 'text', pooling));
         renderTex(line.general, generalTex(id, pooling));
         line.element.hidden = s > current;
         line.element.classList.toggle('current', s === current);
-        line.element.dataset.holds = verdictState(check);
+        setAttr(line.element, 'data-holds', verdictState(check));
         // Only the current line shows its numbers (the earlier ones fold to formula and verdict), so only it is
         // typeset; lines not yet reached show nothing. A line keeps no text it does not show, so what the page
         // holds follows from the state alone, however the learner got there.
@@ -186,9 +176,9 @@ function stepper(kit: Kit<State, unknown>) {
           line.numbers.replaceChildren();
         }
         const reached = s <= current;
-        line.verdict.replaceChildren(...(reached ? mathText(verdictText(m, check)) : []));
+        setMathText(line.verdict, reached ? verdictText(m, check) : '');
         line.why.hidden = !reached || s !== firstFailure;
-        line.why.replaceChildren(...(reached && s === firstFailure ? mathText(m[d.head === 'fc' ? 'derivation.why.fc' : target === 'probability' ? 'derivation.why.probability' : 'derivation.why.other']) : []));
+        setMathText(line.why, reached && s === firstFailure ? m[d.head === 'fc' ? 'derivation.why.fc' : target === 'probability' ? 'derivation.why.probability' : 'derivation.why.other'] : '');
       });
     },
   };
@@ -263,12 +253,12 @@ function channelTable(m: Messages) {
         );
       }
       rows.forEach((row, k) => {
-        row.w.textContent = formatNumber(n.w[k]);
-        row.sum.textContent = formatNumber(n.sumGrad[k]);
-        row.diff.textContent = formatNumber(n.diff[k]);
-        row.alpha.textContent = formatNumber(n.alpha[k]);
-        row.wz.textContent = formatNumber(n.sw[k]);
-        row.spread.textContent = formatNumber(n.gradMax[k] - n.gradMin[k]);
+        setText(row.w, formatNumber(n.w[k]));
+        setText(row.sum, formatNumber(n.sumGrad[k]));
+        setText(row.diff, formatNumber(n.diff[k]));
+        setText(row.alpha, formatNumber(n.alpha[k]));
+        setText(row.wz, formatNumber(n.sw[k]));
+        setText(row.spread, formatNumber(n.gradMax[k] - n.gradMin[k]));
       });
     },
   };
@@ -332,7 +322,7 @@ export default defineWidget({
         route.show(state);
         steps.show(state, d, n);
         table.show(n, d.head === 'fc');
-        setText(diffTitle, m[poolingOf(state) === 'sum' ? 'derivation.mapDiff.sum' : 'derivation.mapDiff']);
+        setMathText(diffTitle, m[poolingOf(state) === 'sum' ? 'derivation.mapDiff.sum' : 'derivation.mapDiff']);
         diff.grid.label = m[poolingOf(state) === 'sum' ? 'derivation.mapDiff.sum' : 'derivation.mapDiff'];
         cam.show(d.M, d.H, d.W, kit.cmap());
         grad.show(d.gradCam, d.H, d.W, kit.cmap());

@@ -23,3 +23,19 @@ export function symbol(name: string, sub?: string | number, sup?: string | numbe
   else if (sup !== undefined) el.append(h('sup', {}, String(sup)));
   return el;
 }
+
+/**
+ * Sets an element's text only when it differs. Writing the same text still replaces the element's text
+ * node, and the browser then lays it out and paints it again: on a widget that redraws every number on
+ * every edit, those writes were most of a frame.
+ */
+export function setText(element: Element, text: string): void {
+  if (element.textContent !== text) element.textContent = text;
+}
+
+/** Sets an attribute only when it differs (null removes it): as setText, a write of the same value is not free. */
+export function setAttr(element: Element, name: string, value: string | null): void {
+  if (element.getAttribute(name) === value) return;
+  if (value === null) element.removeAttribute(name);
+  else element.setAttribute(name, value);
+}

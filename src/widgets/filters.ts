@@ -6,7 +6,7 @@ import { imagePart, network, toyNetworkDerivation, type ImageState } from './par
 import { colourScale, extent, Legend } from './colormap.ts';
 import { HeatGrid } from './heatmap.ts';
 import { formatNumber } from './format.ts';
-import { h, symbol } from './dom.ts';
+import { h, symbol, setText } from './dom.ts';
 
 /** What a move of the image is compared with: the flattened maps and the GAP values before it. */
 interface Before {
@@ -85,7 +85,7 @@ export default defineWidget({
           cell.classList.toggle('changed', compared !== null && compared.flat[n] !== v);
         });
         strip.setAttribute('aria-label', format(m['toy.flatAlt'], { n: flat.length }));
-        flatLine.textContent = changed === null ? format(m['toy.flatLength'], { K: derived.K, H: derived.H, W: derived.W, n: flat.length }) : format(m['toy.flatChanged'], { changed, n: flat.length });
+        setText(flatLine, changed === null ? format(m['toy.flatLength'], { K: derived.K, H: derived.H, W: derived.W, n: flat.length }) : format(m['toy.flatChanged'], { changed, n: flat.length }));
         flatLine.dataset.changed = changed === null ? '' : String(changed);
         const same = compared ? compared.F.every((f, k) => f === F[k]) : null;
         gapLine.dataset.same = same === null ? '' : String(same);

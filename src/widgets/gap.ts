@@ -11,7 +11,7 @@ import { HeatGrid } from './heatmap.ts';
 import { colourScale } from './colormap.ts';
 import { mathText } from './math-text.ts';
 import { formatNumber } from './format.ts';
-import { h, symbol } from './dom.ts';
+import { h, symbol, setText } from './dom.ts';
 
 /** The sizes of the parameter counter: by default the CAM paper's GoogLeNet-GAP, 1024 maps of 14 x 14 and 1000 classes. */
 const sizeSchema = {
@@ -63,7 +63,7 @@ function gradientPart(kit: Kit<unknown, unknown>) {
         const gmp = d.dFmaxdA!.subarray(k * d.Z, (k + 1) * d.Z);
         map.gap.show(gap, d.H, d.W, colourScale(kit.cmap(), 0, Math.max(...Array.from(gap))));
         map.gmp.show(gmp, d.H, d.W, colourScale(kit.cmap(), 0, Math.max(...Array.from(gmp))));
-        map.reach.textContent = format(m['gap.gradReach'], { gap: gapReach[k], gmp: gmpReach[k], cells: d.Z, value: formatNumber(gap[0]) });
+        setText(map.reach, format(m['gap.gradReach'], { gap: gapReach[k], gmp: gmpReach[k], cells: d.Z, value: formatNumber(gap[0]) }));
       });
     },
   };
@@ -119,7 +119,7 @@ export default defineWidget({
         }
         poolTable.replaceChildren(...rows);
         gradients.show(derived);
-        countLine.textContent = format(m['gap.count'], { K: derived.K, H: derived.H, W: derived.W, cells: derived.K * derived.Z, values: Array.from(derived.F, formatNumber).join(', ') });
+        setText(countLine, format(m['gap.count'], { K: derived.K, H: derived.H, W: derived.W, cells: derived.K * derived.Z, values: Array.from(derived.F, formatNumber).join(', ') }));
         for (const f of fields) f.input.setValue(state[f.key]);
         const { pK, pH, pW, pC } = state;
         const p = headParameters(pK, pH, pW, pC);

@@ -3,9 +3,9 @@ import { headSchema, toySchema } from '../state/toy-state.ts';
 import { defineWidget } from './kit/define.ts';
 import { headParts, mapsPart, toyDerivation, weightsPart } from './parts/toy-parts.ts';
 import { Heatmap } from './heatmap.ts';
-import { mathText } from './math-text.ts';
+import { mathText, setMathText } from './math-text.ts';
 import { formatNumber } from './format.ts';
-import { h, symbol } from './dom.ts';
+import { h, symbol, setText } from './dom.ts';
 
 /**
  * Lesson 7: Grad-CAM computed live. One gradient map dy/dA^k_ij per channel (y is S_c or p_c; signed, diverging colours),
@@ -64,11 +64,11 @@ export default defineWidget({
         choices.show(state);
         const c = state.c;
         const score = (state.target ?? 'score') === 'score';
-        y.replaceChildren(...mathText(format(m[score ? 'gradcam.y.score' : 'gradcam.y.probability'], { c: c + 1, value: formatNumber(score ? d.S[c] : d.p[c]) })));
+        setMathText(y, format(m[score ? 'gradcam.y.score' : 'gradcam.y.probability'], { c: c + 1, value: formatNumber(score ? d.S[c] : d.p[c]) }));
         gradientMaps(d.K).forEach((g, k) => {
           g.map.show(d.dYdA.subarray(k * d.Z, (k + 1) * d.Z), d.H, d.W, kit.cmap());
-          g.alpha.textContent = formatNumber(d.alpha[k]);
-          g.spread.textContent = `${formatNumber(d.gradMin[k])} … ${formatNumber(d.gradMax[k])}`;
+          setText(g.alpha, formatNumber(d.alpha[k]));
+          setText(g.spread, `${formatNumber(d.gradMin[k])} … ${formatNumber(d.gradMax[k])}`);
         });
         linear.show(d.gradCamLinear, d.H, d.W, kit.cmap());
         relu.show(d.gradCam, d.H, d.W, kit.cmap());

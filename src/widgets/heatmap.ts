@@ -1,6 +1,6 @@
 import type { Messages } from '../i18n/index.ts';
 import type { ColourMapName } from '../state/colour-maps.ts';
-import { colourScale, extent, Legend, type ColourScale } from './colormap.ts';
+import { colourClass, colourScale, extent, Legend, type ColourScale } from './colormap.ts';
 import { formatNumber } from './format.ts';
 import type { Box } from '../lib/localize.ts';
 import { h } from './dom.ts';
@@ -12,6 +12,15 @@ function cellNumber(x: number): string {
 
 /** Maps wider than this many cells are drawn without numbers in the cells. */
 const DENSE = 8;
+
+/**
+ * Characters a cell of a .heatmap shows at its full size ("-0.1234"), and in a smaller type ("-123.4567").
+ * A map's columns then keep one width whatever the values: when they grew with the text, an edit could
+ * rewrap a row of maps and move everything below it, and the frame paid for relaying out the page. Only a
+ * map holding a longer number (a learner's 1e6 in a cell) lets its columns grow to fit it.
+ */
+const FITS = 7;
+const FITS_SMALL = 10;
 
 export interface HeatGridOptions {
   /** The table's accessible name. */
@@ -36,6 +45,8 @@ export class HeatGrid {
   /** Per cell, the text and the colour step last written. */
   #texts: string[] = [];
   #steps: Int16Array = new Int16Array(0);
+  /** Per cell, its colour class (colourClass). */
+  #colours: string[] = [];
   #scaleKey = '';
   #shape = '';
 
@@ -53,27 +64,36 @@ export class HeatGrid {
   show(values: ArrayLike<number>, H: number, W: number, scale: ColourScale): void {
     if (this.#shape !== `${H}x${W}`) this.#build(H, W);
     // Colour steps are only comparable between draws on the same colour table.
-    const scaleKey = scale.kind;
+    const scaleKey = scale.table.name;
     const sameTable = scaleKey === this.#scaleKey;
     const dense = W > DENSE;
     this.#scaleKey = scaleKey;
+    let longest = 0;
     for (let n = 0; n < H * W; n++) {
       const cell = this.#cells[n];
       const v = values[n];
       const text = cellNumber(v);
+      if (text.length > longest) longest = text.length;
       if (this.#texts[n] !== text) {
         this.#texts[n] = text;
         // A dense map's cells are too small to print in: there the value is the cell's title (its accessible name).
         if (dense) cell.title = text;
-        else cell.textContent = text;
+        else {
+          cell.textContent = text;
+          // Longer numbers take a smaller type instead of a wider column: a map keeps its size (see widget.css).
+          if (text.length > FITS || cell.classList.contains('long')) cell.classList.toggle('long', text.length > FITS);
+        }
       }
       const step = scale.index(v);
       if (!sameTable || this.#steps[n] !== step) {
         this.#steps[n] = step;
-        const colour = scale(v);
-        cell.style.cssText = `background-color:${colour.fill};color:${colour.text}`;
+        const colour = colourClass(scale, step);
+        if (this.#colours[n]) cell.classList.replace(this.#colours[n], colour);
+        else cell.classList.add(colour);
+        this.#colours[n] = colour;
       }
     }
+    if (!dense && (longest > FITS_SMALL || this.table.classList.contains('roomy'))) this.table.classList.toggle('roomy', longest > FITS_SMALL);
   }
 
   #build(H: number, W: number): void {
@@ -94,6 +114,7 @@ export class HeatGrid {
     this.table.replaceChildren(body);
     this.#texts = new Array<string>(H * W).fill('');
     this.#steps = new Int16Array(H * W).fill(-1);
+    this.#colours = new Array<string>(H * W).fill('');
     this.#shape = `${H}x${W}`;
   }
 }

@@ -34,3 +34,14 @@ export function mathParts(text: string): MathPart[] {
 export function mathText(text: string): (Node | string)[] {
   return mathParts(text).map((part) => (typeof part === 'string' ? part : symbol(part.name, part.sub, part.sup)));
 }
+
+/** Per element, the text last set by setMathText and the text content it made (another write may have replaced it since). */
+const shownMath = new WeakMap<Element, { source: string; shown: string }>();
+
+/** Replaces an element's content with mathText(text) only when that is not what it shows already (see setText in dom.ts). */
+export function setMathText(element: Element, text: string): void {
+  const last = shownMath.get(element);
+  if (last?.source === text && element.textContent === last.shown) return;
+  element.replaceChildren(...mathText(text));
+  shownMath.set(element, { source: text, shown: element.textContent ?? '' });
+}

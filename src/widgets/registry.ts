@@ -18,6 +18,8 @@ export interface WidgetEdit {
   kind?: 'type' | 'check' | 'slide' | 'click';
   /** The numbers typed, in turn (default: 0, 37, 74, ... wrapping at 200). */
   values?: readonly number[];
+  /** For a button that can be spent (a stepper's next at its last line): the button clicked instead, so every timed edit renders. */
+  back?: string;
 }
 
 export interface WidgetEntry {
@@ -141,7 +143,7 @@ export const widgetRegistry: readonly WidgetEntry[] = [
     lesson: '08-cam-is-grad-cam',
     edits: [
       { name: 'derivation', control: cell },
-      { name: 'derivation: next line', control: 'button[data-action=next]', kind: 'click' },
+      { name: 'derivation: next line', control: 'button[data-action=next]', kind: 'click', back: 'button[data-action=prev]' },
     ],
   },
   {

@@ -5,7 +5,7 @@ import type { Schema } from '../state/url-state.ts';
 import { defineWidget } from './kit/define.ts';
 import { loadShapesNetwork, shapesComputer, shapesParts, shapesSchema, ZOOM } from './parts/trained-shapes.ts';
 import { LocalizationView } from './localization-view.ts';
-import { h } from './dom.ts';
+import { h, setText } from './dom.ts';
 
 const thresholdSchema = { t: { kind: 'number', min: 0, max: 1 } } as const satisfies Schema;
 
@@ -53,9 +53,9 @@ export default defineWidget({
         const truth = sample.objects.find((o) => o.label === c)?.box ?? null;
         const found = localizeUpsampled(d.Mup!, SIZE, SIZE, state.t, truth);
         slider.value = String(state.t);
-        sliderOut.textContent = format(m['cam.thresholdValue'], { percent: Math.round(state.t * 100) });
+        setText(sliderOut, format(m['cam.thresholdValue'], { percent: Math.round(state.t * 100) }));
         noTruth.hidden = truth !== null;
-        noTruth.textContent = truth ? '' : format(m['shapes.noTruth'], { name: shapes.names[c] });
+        setText(noTruth, truth ? '' : format(m['shapes.noTruth'], { name: shapes.names[c] }));
         view.show(found, truth, { pixels: sample.image, channels: 3 }, kit.cmap(), state.t);
       },
     };

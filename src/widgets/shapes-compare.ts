@@ -4,9 +4,9 @@ import { defineWidget } from './kit/define.ts';
 import { shapesParts, shapesSchema } from './parts/trained-shapes.ts';
 import { computerFor, MapOverlay, netChoice, netSchema, sequentialScale, setupNets } from './parts/trained-grad-cam.ts';
 import { Heatmap } from './heatmap.ts';
-import { mathText } from './math-text.ts';
+import { mathText, setMathText } from './math-text.ts';
 import { formatNumber } from './format.ts';
-import { h } from './dom.ts';
+import { h, setText } from './dom.ts';
 
 /**
  * Lesson 9: CAM and Grad-CAM of the same test image on a trained network, each min-max scaled to 0..1 as
@@ -70,7 +70,7 @@ export default defineWidget({
         const Z = H * W;
         const name = shapes.names[c];
         const unit = sequentialScale(kit.cmap(), 1);
-        gradOverlay.caption.replaceChildren(...mathText(format(m['net.gradCamScaled'], { name })));
+        setMathText(gradOverlay.caption, format(m['net.gradCamScaled'], { name }));
         gradOverlay.show(sample, minMaxScale(x.gradCamUp), unit, format(m['net.gradCamScaledAlt'], { name }));
         noCam.hidden = x.cam !== null;
         noCam.replaceChildren(...(x.cam ? [] : mathText(m['net.noCam'])));
@@ -84,32 +84,32 @@ export default defineWidget({
             map.absent(m['net.noCamShort']);
             map.grid.show([], 0, 0, unit);
           }
-          for (const output of [surroundCam, contrastCam, check, negative]) output.textContent = '';
+          for (const output of [surroundCam, contrastCam, check, negative]) setText(output, '');
           const scaled = minMaxScale(x.gradCam);
           grad.show(scaled, H, W, kit.cmap());
-          correlation.textContent = m['net.noComparison'];
+          setText(correlation, m['net.noComparison']);
           const only = centreContrast(scaled);
-          surroundGrad.textContent = formatNumber(only.surround);
-          contrastGrad.textContent = formatNumber(only.contrast);
+          setText(surroundGrad, formatNumber(only.surround));
+          setText(contrastGrad, formatNumber(only.contrast));
           return;
         }
-        camOverlay.caption.replaceChildren(...mathText(format(m['net.camScaled'], { name, c: c + 1 })));
+        setMathText(camOverlay.caption, format(m['net.camScaled'], { name, c: c + 1 }));
         camOverlay.show(sample, minMaxScale(x.cam.Mup), unit, format(m['net.camScaledAlt'], { name }));
         const cmp = compareMaps(x.cam.M, x.gradCam);
         const below = x.cam.M.reduce((count, v) => count + (v < 0 ? 1 : 0), 0);
-        negative.replaceChildren(...mathText(format(m[below ? 'net.negativeCells' : 'net.noNegativeCells'], { n: below, Z })));
+        setMathText(negative, format(m[below ? 'net.negativeCells' : 'net.noNegativeCells'], { n: below, Z }));
         cam.show(cmp.a, H, W, kit.cmap());
         grad.show(cmp.b, H, W, kit.cmap());
         diff.show(cmp.diff, H, W, kit.cmap(), 1e-6);
-        correlation.textContent = Number.isNaN(cmp.correlation) ? m['compare.flat'] : formatNumber(cmp.correlation);
-        contrastCam.textContent = formatNumber(cmp.contrastA.contrast);
-        contrastGrad.textContent = formatNumber(cmp.contrastB.contrast);
-        surroundCam.textContent = formatNumber(cmp.contrastA.surround);
-        surroundGrad.textContent = formatNumber(cmp.contrastB.surround);
+        setText(correlation, Number.isNaN(cmp.correlation) ? m['compare.flat'] : formatNumber(cmp.correlation));
+        setText(contrastCam, formatNumber(cmp.contrastA.contrast));
+        setText(contrastGrad, formatNumber(cmp.contrastB.contrast));
+        setText(surroundCam, formatNumber(cmp.contrastA.surround));
+        setText(surroundGrad, formatNumber(cmp.contrastB.surround));
         // Lesson 8 on the trained network: alpha_k^c = w_k^c / Z, so before its ReLU Grad-CAM's map is M_c / Z.
         let error = 0;
         for (let k = 0; k < K; k++) error = Math.max(error, Math.abs(x.alpha[k] * Z - x.cam.w[k]));
-        check.replaceChildren(...mathText(format(m['net.alphaCheck'], { Z, K, error: formatNumber(error) })));
+        setMathText(check, format(m['net.alphaCheck'], { Z, K, error: formatNumber(error) }));
       },
     };
   },

@@ -5,9 +5,9 @@ import { shapesParts, shapesSchema } from './parts/trained-shapes.ts';
 import { computerFor, MapOverlay, netChoice, netSchema, sequentialScale, setupNets, stateChoice } from './parts/trained-grad-cam.ts';
 import { colourScale, extent, Legend } from './colormap.ts';
 import { HeatGrid } from './heatmap.ts';
-import { mathText } from './math-text.ts';
+import { mathText, setMathText } from './math-text.ts';
 import { formatNumber } from './format.ts';
-import { h } from './dom.ts';
+import { h, setText } from './dom.ts';
 
 /** What is differentiated, and with which sign. */
 const gradientSchema = {
@@ -91,26 +91,26 @@ export default defineWidget({
         const Z = H * W;
         const name = shapes.names[c];
         const score = state.target === 'score';
-        y.replaceChildren(...mathText(format(m[score ? 'gradcam.y.score' : 'gradcam.y.probability'], { c: c + 1, value: formatNumber(score ? x.S[c] : x.p[c]) })));
+        setMathText(y, format(m[score ? 'gradcam.y.score' : 'gradcam.y.probability'], { c: c + 1, value: formatNumber(score ? x.S[c] : x.p[c]) }));
 
         // The map over the image; a map that is zero everywhere leaves the image alone, and says why.
         const [, upMax] = extent(x.gradCamUp);
-        overlay.caption.replaceChildren(...mathText(format(m['net.overlayCaption'], { name })));
+        setMathText(overlay.caption, format(m['net.overlayCaption'], { name }));
         overlay.show(sample, upMax > 0 ? x.gradCamUp : null, sequentialScale(kit.cmap(), upMax), format(m['net.overlayAlt'], { name, max: formatNumber(upMax) }));
         zeroNote.hidden = upMax > 0;
-        zeroNote.textContent = upMax > 0 ? '' : format(m['net.zeroMap'], { name });
+        setText(zeroNote, upMax > 0 ? '' : format(m['net.zeroMap'], { name }));
 
-        rawHeading.replaceChildren(...mathText(format(m['net.rawHeading'], { H, W })));
+        setMathText(rawHeading, format(m['net.rawHeading'], { H, W }));
         const rawScale = sequentialScale(kit.cmap(), extent(x.gradCam)[1]);
-        rawCaption.replaceChildren(...mathText(format(m['net.rawCaption'], { name })));
+        setMathText(rawCaption, format(m['net.rawCaption'], { name }));
         raw.label = format(m['net.mapLabel'], { name, H, W });
         raw.show(x.gradCam, H, W, rawScale);
         const above = x.gradCam.reduce((count, v) => count + (v > 0 ? 1 : 0), 0);
-        positive.replaceChildren(...mathText(format(m['net.positiveCells'], { n: above, Z })));
+        setMathText(positive, format(m['net.positiveCells'], { n: above, Z }));
         rawLegend.show(rawScale);
 
         const k = x.topChannel;
-        topCaption.replaceChildren(...mathText(format(m['net.topCaption'], { k: k + 1 })));
+        setMathText(topCaption, format(m['net.topCaption'], { k: k + 1 }));
         const [gMin, gMax] = extent(x.topGradient);
         const topScale = colourScale(kit.cmap(), gMin, gMax, { diverging: true, floor: 1e-12 });
         top.label = format(m['net.topLabel'], { k: k + 1 });
@@ -123,20 +123,20 @@ export default defineWidget({
           widest = Math.max(widest, x.gradMax[j] - x.gradMin[j]);
           largest = Math.max(largest, Math.abs(x.alpha[j]));
         }
-        spread.replaceChildren(...mathText(format(m['net.spread'], { Z, K, spread: formatNumber(widest), alpha: formatNumber(largest) })));
+        setMathText(spread, format(m['net.spread'], { Z, K, spread: formatNumber(widest), alpha: formatNumber(largest) }));
 
         // On a GAP head the gradient is w_k^c / Z at every cell (lesson 8): alpha times Z gives the weight back.
         flat.hidden = !x.cam;
-        flat.textContent = '';
+        setText(flat, '');
         if (x.cam) {
           const negated = state.sign === 'counterfactual';
           let error = 0;
           for (let j = 0; j < K; j++) error = Math.max(error, Math.abs((negated ? -1 : 1) * x.alpha[j] * Z - x.cam.w[j]));
           const key = !score ? 'net.flatProbability' : negated ? 'net.flatCheckNegated' : 'net.flatCheck';
-          flat.replaceChildren(...mathText(format(m[key], { Z, K, error: formatNumber(error) })));
+          setMathText(flat, format(m[key], { Z, K, error: formatNumber(error) }));
         }
 
-        alphaHeading.replaceChildren(...mathText(format(m['net.alphaHeading'], { K })));
+        setMathText(alphaHeading, format(m['net.alphaHeading'], { K }));
         const [aMin, aMax] = extent(x.alpha);
         const alphaScale = colourScale(kit.cmap(), aMin, aMax, { diverging: true, floor: 1e-12 });
         alphas.label = format(m['net.alphaLabel'], { K, row: ALPHA_ROW });
@@ -150,7 +150,7 @@ export default defineWidget({
           if (x.alpha[j] > x.alpha[hi]) hi = j;
           if (x.alpha[j] < x.alpha[lo]) lo = j;
         }
-        alphaSummary.replaceChildren(...mathText(format(m['net.alphaSummary'], { positive: raising, K, top: hi + 1, max: formatNumber(x.alpha[hi]), bottom: lo + 1, min: formatNumber(x.alpha[lo]) })));
+        setMathText(alphaSummary, format(m['net.alphaSummary'], { positive: raising, K, top: hi + 1, max: formatNumber(x.alpha[hi]), bottom: lo + 1, min: formatNumber(x.alpha[lo]) }));
       },
     };
   },

@@ -1,7 +1,7 @@
 import { format, type Messages } from '../i18n/index.ts';
 import { formatNumber } from './format.ts';
 import { numberInput, type NumberField, type Problems } from './number-input.ts';
-import { h, symbol } from './dom.ts';
+import { h, symbol, setText } from './dom.ts';
 
 export interface WeightsTableOptions {
   messages: Messages;
@@ -95,8 +95,8 @@ export class WeightsTable {
     w.forEach((row, r) => row.forEach((v, k) => this.#weights[r][k].setValue(v)));
     b.forEach((v, r) => this.#biases[r].setValue(v));
     for (let r = 0; r < this.#radios.length; r++) {
-      this.#outS[r].textContent = formatNumber(S[r]);
-      this.#outP[r].textContent = formatNumber(p[r]);
+      setText(this.#outS[r], formatNumber(S[r]));
+      setText(this.#outP[r], formatNumber(p[r]));
       this.#radios[r].checked = r === c;
       this.#rows[r].classList.toggle('chosen', r === c);
     }

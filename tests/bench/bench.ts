@@ -85,7 +85,7 @@ async function editLatency(browser: Browser, url: string, widget: BenchedWidget,
   if (shownBackend !== backend) throw new Error(`${widget.name}: asked for ${backend}, the page computed on ${shownBackend}`);
 
   const samples = await page.evaluate(
-    async ({ tag, cells, edits, kind, values }) => {
+    async ({ tag, cells, edits, kind, values, back }) => {
       const host = document.querySelector(tag) as HTMLElement;
       const inputs = [...host.querySelectorAll<HTMLInputElement>(cells)];
       if (!inputs.length) throw new Error(`${tag}: no ${cells} to edit`);
@@ -94,9 +94,9 @@ async function editLatency(browser: Browser, url: string, widget: BenchedWidget,
       const frame: number[] = [];
       for (let n = 0; n < edits; n++) {
         let input = inputs[(n * 7) % inputs.length];
-        // A button spent for now (a stepper's next at its last line) changes nothing: the widget's first enabled
-        // action button (its previous line) is the edit instead, so every timed edit renders.
-        if (kind === 'click' && input.disabled) input = host.querySelector<HTMLInputElement>('button[data-action]:not(:disabled)') ?? input;
+        // A button spent for now (a stepper's next at its last line) changes nothing: the row's back button (its
+        // previous line) is the edit instead, so every timed edit renders one line more or less.
+        if (kind === 'click' && input.disabled && back) input = host.querySelector<HTMLInputElement>(back) ?? input;
         // An edit that does not render is a bug of the row (an unchanged value, a disabled control): say which, never wait forever.
         let timer = 0;
         const rendered = new Promise((resolve, reject) => {
@@ -121,7 +121,7 @@ async function editLatency(browser: Browser, url: string, widget: BenchedWidget,
       }
       return { dom, frame };
     },
-    { tag: widget.tag, cells: widget.control, edits: EDITS + WARMUP, kind: widget.kind ?? 'type', values: widget.values ?? null },
+    { tag: widget.tag, cells: widget.control, edits: EDITS + WARMUP, kind: widget.kind ?? 'type', values: widget.values ?? null, back: widget.back ?? null },
   );
   await page.close();
   const dom = samples.dom.slice(WARMUP).sort((a, b) => a - b);

@@ -14,7 +14,7 @@ import { WeightsTable } from '../weights-table.ts';
 import { choiceGroup } from '../choice-group.ts';
 import { colourScale, extent, Legend } from '../colormap.ts';
 import { formatNumber } from '../format.ts';
-import { h, symbol } from '../dom.ts';
+import { h, symbol, setText } from '../dom.ts';
 
 /**
  * What every toy widget computes, and from which fields: the talk's example by default, checked like any
@@ -90,8 +90,8 @@ export function mapsPart<S extends ToyState>(kit: Kit<S, unknown>, options: { to
       const [min, max] = extent(...A.map((map) => map.flat()));
       legend.show(editor.paint(A, colourScale(kit.cmap(), min, max)));
       for (let k = 0; k < derived.K; k++) {
-        outputs[k].F.textContent = formatNumber(derived.F[k]);
-        if (outputs[k].Fmax) outputs[k].Fmax!.textContent = formatNumber(derived.Fmax[k]);
+        setText(outputs[k].F, formatNumber(derived.F[k]));
+        if (outputs[k].Fmax) setText(outputs[k].Fmax!, formatNumber(derived.Fmax[k]));
       }
     },
   };

@@ -14,7 +14,7 @@ import type { Kit } from '../kit/define.ts';
 import { ClassBars } from '../class-bars.ts';
 import { drawOverlay } from '../heatmap.ts';
 import { formatNumber } from '../format.ts';
-import { h } from '../dom.ts';
+import { h, setText } from '../dom.ts';
 
 /** Canvas pixels per image pixel: a 64 x 64 image is drawn 256 x 256. */
 export const ZOOM = 4;
@@ -140,11 +140,11 @@ export function shapesParts<S extends ShapesState>(kit: Kit<S, unknown>) {
         drawn = sample;
         drawOverlay(canvas, SIZE, SIZE, sample.image, null, null, 0, { channels: 3, zoom: ZOOM });
         const held = sample.objects.map((o) => names[o.label]);
-        caption.textContent = format(m['shapes.imageCaption'], { n: state.n, set: state.set === 'one' ? m['shapes.setOne'] : m['shapes.setTwo'] });
+        setText(caption, format(m['shapes.imageCaption'], { n: state.n, set: state.set === 'one' ? m['shapes.setOne'] : m['shapes.setTwo'] }));
         canvas.setAttribute('aria-label', format(m['shapes.imageAlt'], { shapes: held.join(', ') }));
-        truth.textContent = format(m['shapes.truth'], { shapes: held.join(m['shapes.and']) });
+        setText(truth, format(m['shapes.truth'], { shapes: held.join(m['shapes.and']) }));
       }
-      if (result.bodyMs > 0) bodyLine.textContent = format(m['shapes.bodyTime'], { ms: formatNumber(Number(result.bodyMs.toFixed(1))), H: derived.H, W: derived.W, K: derived.K });
+      if (result.bodyMs > 0) setText(bodyLine, format(m['shapes.bodyTime'], { ms: formatNumber(Number(result.bodyMs.toFixed(1))), H: derived.H, W: derived.W, K: derived.K }));
       bars.show(derived.S, derived.p, result.c);
     },
   };

@@ -42,14 +42,14 @@ for (const { prefix, line } of locales) {
       await page.keyboard.press('ArrowRight');
       await page.keyboard.press('ArrowRight');
       expect(await outputText(page, 'step-index')).toBe(line(3));
-      expect(stepIn(page.url())).toBe('3');
+      await expect.poll(() => stepIn(page.url())).toBe('3');
       const S = gapScores(s.A, s.w, s.b)[0];
       expect(await tex(page, 3)).toBe(`S_{1} = 1 \\cdot ${fmt(F[0])} + 2 \\cdot ${fmt(F[1])} + 3 \\cdot ${fmt(F[2])} + 0 = ${fmt(S)}`);
 
       await page.keyboard.press('ArrowRight');
       await page.keyboard.press('ArrowRight');
       expect(await outputText(page, 'step-index')).toBe(line(5));
-      expect(stepIn(page.url())).toBe('5');
+      await expect.poll(() => stepIn(page.url())).toBe('5');
       expect(await current(page).getAttribute('data-holds')).toBe('true');
       for (const [k, w] of s.w[0].entries()) {
         expect(await tex(page, 5)).toContain(`\\frac{\\partial S_{1}}{\\partial A^{${k + 1}}_{ij}} &= ${fmt(w / Z)} = \\tfrac{${w}}{${Z}} = ${fmt(w / Z)}`);
@@ -79,7 +79,8 @@ for (const { prefix, line } of locales) {
       await page.keyboard.press('ArrowLeft');
       expect(await outputText(page, 'step-index')).toBe(line(1));
 
-      // The browser's Back button walks back through the steps.
+      // The browser's Back button walks back through the steps (each step's entry is pushed just after its frame).
+      await expect.poll(() => stepIn(page.url())).toBe('1');
       await page.goBack();
       await expect.poll(() => outputText(page, 'step-index')).toBe(line(8));
       expect(await page.locator('.katex-error').count()).toBe(0);
@@ -98,7 +99,7 @@ for (const { prefix, line } of locales) {
       expect(stepIn(new URL((await page.locator('cam-derivation [data-step-link="2"]').getAttribute('href'))!, page.url()).href)).toBe('2');
       await page.click('cam-derivation [data-step-link="2"]');
       expect(await outputText(page, 'step-index')).toBe(line(2));
-      expect(stepIn(page.url())).toBe('2');
+      await expect.poll(() => stepIn(page.url())).toBe('2');
       expect(errors).toEqual([]);
       await page.close();
     });

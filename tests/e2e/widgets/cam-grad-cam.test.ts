@@ -41,5 +41,36 @@ for (const { prefix } of locales) {
       expect(errors).toEqual([]);
       await page.close();
     });
+
+    it('colours every cell by its value on the chosen colour map, and keeps a map’s width when a number grows', async () => {
+      const { page, errors } = await openPage(browser, `${prefix}/lessons/07-grad-cam/`);
+      await start(page, 'cam-grad-cam');
+      const map = 'cam-grad-cam table[data-map=gradcam]';
+      /** The fill and the text colour of the cells holding the map's largest and smallest value. */
+      const ends = () =>
+        page.locator(map).evaluate((table) => {
+          const cells = [...table.querySelectorAll('td')];
+          const value = (td: Element) => Number(td.textContent);
+          const top = cells.reduce((a, b) => (value(b) > value(a) ? b : a));
+          const bottom = cells.reduce((a, b) => (value(b) < value(a) ? b : a));
+          const look = (td: Element) => `${getComputedStyle(td).backgroundColor} on ${getComputedStyle(td).color}`;
+          return { top: look(top), bottom: look(bottom) };
+        });
+      // Grad-CAM after its ReLU is sequential: viridis from its darkest (#440154) to its brightest (#fde725), text in the colour that reads on it.
+      expect(await ends()).toEqual({ top: 'rgb(253, 231, 37) on rgb(0, 0, 0)', bottom: 'rgb(68, 1, 84) on rgb(255, 255, 255)' });
+      await page.selectOption('cam-grad-cam [data-cmap-select]', 'jet');
+      await expect.poll(ends).toEqual({ top: 'rgb(128, 0, 0) on rgb(255, 255, 255)', bottom: 'rgb(0, 0, 128) on rgb(255, 255, 255)' });
+
+      // A number longer than "-0.1234" is set smaller in its cell, and the map keeps its width.
+      const width = () => page.locator(map).evaluate((table) => table.getBoundingClientRect().width);
+      const before = await width();
+      await page.locator('cam-grad-cam table.fmap input[data-k="0"][data-i="2"][data-j="2"]').fill('999999');
+      const centre = page.locator(`${map} td[data-i="2"][data-j="2"]`);
+      await expect.poll(async () => (await centre.textContent())!.length).toBeGreaterThan(7);
+      expect(await centre.evaluate((td) => td.classList.contains('long') && td.scrollWidth <= td.clientWidth)).toBe(true);
+      expect(await width()).toBe(before);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
   });
 }
