@@ -196,18 +196,26 @@ function start(app: HTMLElement): void {
 
   // ----- Widgets: fit their slide once they have drawn; share their state with the other window.
   const fitted = new WeakSet<HTMLElement>();
+  // Fitted again only when an edit made a widget grow past the stage (lesson 8's next line). A ResizeObserver
+  // says when a widget changed size, after the frame's own layout; the check waits for the next frame, so
+  // no edit forces a layout of its own (measuring after every render did: in a burst of edits it was more
+  // than half of the presenter's window's time).
+  const grown = new ResizeObserver((entries) => {
+    const slides = new Set(entries.map((entry) => entry.target.closest<HTMLElement>('.slide')));
+    requestAnimationFrame(() => {
+      for (const slide of slides) if (slide && overflows(slide)) fitSlide(slide);
+    });
+  });
   // The render announcement does not bubble: listen in the capture phase, on the way down to the widget.
   stage.addEventListener(
     RENDERED_EVENT,
     (event) => {
       const host = event.target as HTMLElement;
       const slide = host.closest<HTMLElement>('.slide');
-      if (!slide) return;
-      // Fitted once drawn; fitted again only when an edit made it grow past the stage (lesson 8's next line).
-      if (!fitted.has(host)) {
-        fitted.add(host);
-        fitSlide(slide);
-      } else if (overflows(slide)) fitSlide(slide);
+      if (!slide || fitted.has(host)) return;
+      fitted.add(host);
+      fitSlide(slide);
+      grown.observe(host);
     },
     true,
   );
