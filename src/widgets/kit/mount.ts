@@ -40,8 +40,16 @@ type Origin = 'edit' | 'reset' | 'history' | 'remote';
 export async function mountWidget(definition: AnyWidget, host: HTMLElement, locale: Locale): Promise<WidgetHandle> {
   const tag = host.localName;
   const m = messagesFor(locale);
-  const status = host.querySelector('[data-widget-status]');
-  const context = await definition.setup?.({ locale, m, status: (text) => void (status && (status.textContent = text)) });
+  // What the widget waits for (a trained network loading): said in the placeholder until the widget is built,
+  // then in a status line of its own, emptied by the next render or error.
+  const placeholder = host.querySelector('[data-widget-status]');
+  const statusLine = h('p', { class: 'widget-status', role: 'status', 'data-widget-busy': true, hidden: true });
+  const status = (text: string) => {
+    if (placeholder?.isConnected) placeholder.textContent = text;
+    statusLine.textContent = text;
+    statusLine.hidden = !text;
+  };
+  const context = await definition.setup?.({ locale, m, status });
   const schema: Schema = { ...chromeSchema, ...definition.schema };
   // The kit handles any widget's state alike: a record of link fields.
   type State = { [field: string]: unknown; cmap?: ColourMapName };
@@ -102,11 +110,15 @@ export async function mountWidget(definition: AnyWidget, host: HTMLElement, loca
   });
 
   const view = definition.build(kit);
-  host.replaceChildren(h('div', { class: 'widget-bar' }, cmapSelect.element, backend.element, reset), notice, problems.element, ...view.parts);
+  host.replaceChildren(h('div', { class: 'widget-bar' }, cmapSelect.element, backend.element, reset), notice, statusLine, problems.element, ...view.parts);
 
   const links = linkSymbols(host);
-  store.onError((error) => problems.set('compute', error.message));
+  store.onError((error) => {
+    status('');
+    problems.set('compute', error.message);
+  });
   store.subscribe((computed: Computed<State, unknown>) => {
+    status('');
     try {
       view.render(computed.result, computed.state);
       problems.set('render', null);

@@ -52,11 +52,23 @@ describe('lesson 9: CAM and Grad-CAM on the trained networks', () => {
     await page.close();
   });
 
-  it('on shapes-fc: no CAM, and says why; Grad-CAM alone with its contrast', async () => {
+  it('on shapes-fc: says it is loading it, then no CAM, and why; Grad-CAM alone with its contrast', async () => {
     const { page, errors } = await openPage(browser, LESSON);
     await start(page);
+    // shapes-fc is loaded when first asked for; its file is held back here, and until it comes the widget says so.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/models/shapes-fc/model.json', async (route) => {
+      await held;
+      await route.fallback();
+    });
     await page.locator(`${TAG} input[data-choice="net:fc"]`).check();
+    const busy = page.locator(`${TAG} [data-widget-busy]`);
+    await expect.poll(() => busy.isVisible()).toBe(true);
+    expect(await busy.textContent()).toBe('Loading the trained network shapes-fc…');
+    release();
     await expect.poll(() => page.locator(`${TAG} [data-output="net-no-cam"]`).isVisible()).toBe(true);
+    expect(await busy.isHidden()).toBe(true);
     expect(await out(page, 'net-no-cam')).toContain('no single weight');
     expect(await out(page, 'net-correlation')).toContain('no CAM');
     expect(await page.locator(`${TAG} table[data-map="net-cam"]`).isHidden()).toBe(true);
