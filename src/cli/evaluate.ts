@@ -151,7 +151,7 @@ const report = {
     boxAccuracy: 'the share of images whose box has IoU >= 0.5, whatever the class (Choe et al. 2020, BoxAcc)',
     maxBoxAcc: `the best BoxAcc over thresholds ${THRESHOLDS[0]}..${THRESHOLDS[THRESHOLDS.length - 1]} of the max (Choe et al. 2020); for the centred box, the best over box sides 8..64 px`,
   },
-  note: "The CAM paper's Table 3 gives top-5 localization errors on the ILSVRC 2014 test set (1000 classes, natural images, its boxes from a heuristic over the top classes). Ours are top-1 errors on 64x64 images of four shapes: the methods' order can be compared, the numbers cannot.",
+  note: "The CAM paper's Table 3 gives top-5 localization errors on the ILSVRC 2014 test set (1000 classes, natural images; only its 37.1 row, GoogLeNet-GAP (heuristics), takes its boxes from a heuristic over the top classes). Ours are top-1 errors on 64x64 images of four shapes: the methods' order can be compared, the numbers cannot.",
   paper: {
     source: 'Zhou et al., Learning Deep Features for Discriminative Localization, CVPR 2016, Table 3 (top-5 localization error, ILSVRC test set, %)',
     rows: [
