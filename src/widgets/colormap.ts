@@ -132,6 +132,19 @@ export function colourClass(scale: ColourScale, step: number): string {
   return `heat-${name}-${step}`;
 }
 
+/** The colour class each element has now, so a new one replaces it and an unchanged one costs nothing. */
+const shades = new WeakMap<Element, string>();
+
+/** Colours an element (a map's cell, an editor's input) with the colour class of a step: see colourClass. */
+export function shade(element: Element, scale: ColourScale, step: number): void {
+  const next = colourClass(scale, step);
+  const now = shades.get(element);
+  if (now === next) return;
+  if (now) element.classList.replace(now, next);
+  else element.classList.add(next);
+  shades.set(element, next);
+}
+
 /** Viridis over max(0, min)..max, for maps that are zero or more (after a ReLU). */
 export function sequentialColours(min: number, max: number): ColourScale {
   return colourScale('viridis', Math.max(0, min), max);

@@ -2,7 +2,7 @@ import { format, type MessageKey, type Messages } from '../i18n/index.ts';
 import { clampSize, LIMITS } from '../state/presets.ts';
 import { h, symbol } from './dom.ts';
 import { CELL_RANGE, numberInput, readNumber, type NumberField, type Problems, type Range } from './number-input.ts';
-import { colourClass, colourScale, extent, type ColourScale } from './colormap.ts';
+import { colourScale, extent, shade, type ColourScale } from './colormap.ts';
 
 type Cell = NumberField;
 
@@ -102,12 +102,7 @@ export class FeatureMapEditor {
         row.forEach((v, j) => {
           const cell = this.#cells[k]?.[i]?.[j];
           if (!cell) return;
-          const shade = colourClass(colour, colour.index(v));
-          if (cell.dataset.shade !== shade) {
-            if (cell.dataset.shade) cell.classList.replace(cell.dataset.shade, shade);
-            else cell.classList.add(shade);
-            cell.dataset.shade = shade;
-          }
+          shade(cell, colour, colour.index(v));
           // A cell shows the value it now holds, also after a change from outside (a preset, the presenter's
           // other window); setValue keeps text the learner is still typing for this value.
           cell.setValue(v);

@@ -1,6 +1,6 @@
 import type { Messages } from '../i18n/index.ts';
 import type { ColourMapName } from '../state/colour-maps.ts';
-import { colourClass, colourScale, extent, Legend, type ColourScale } from './colormap.ts';
+import { colourScale, extent, Legend, shade, type ColourScale } from './colormap.ts';
 import { formatNumber } from './format.ts';
 import type { Box } from '../lib/localize.ts';
 import { h } from './dom.ts';
@@ -45,8 +45,6 @@ export class HeatGrid {
   /** Per cell, the text and the colour step last written. */
   #texts: string[] = [];
   #steps: Int16Array = new Int16Array(0);
-  /** Per cell, its colour class (colourClass). */
-  #colours: string[] = [];
   #scaleKey = '';
   #shape = '';
 
@@ -87,10 +85,7 @@ export class HeatGrid {
       const step = scale.index(v);
       if (!sameTable || this.#steps[n] !== step) {
         this.#steps[n] = step;
-        const colour = colourClass(scale, step);
-        if (this.#colours[n]) cell.classList.replace(this.#colours[n], colour);
-        else cell.classList.add(colour);
-        this.#colours[n] = colour;
+        shade(cell, scale, step);
       }
     }
     if (!dense && (longest > FITS_SMALL || this.table.classList.contains('roomy'))) this.table.classList.toggle('roomy', longest > FITS_SMALL);
@@ -114,7 +109,6 @@ export class HeatGrid {
     this.table.replaceChildren(body);
     this.#texts = new Array<string>(H * W).fill('');
     this.#steps = new Int16Array(H * W).fill(-1);
-    this.#colours = new Array<string>(H * W).fill('');
     this.#shape = `${H}x${W}`;
   }
 }

@@ -12,7 +12,7 @@ import { BACKEND_EVENT, RENDERED_EVENT } from './events.ts';
 import { colourMapSelect } from '../colormap.ts';
 import { linkSymbols } from '../linking.ts';
 import { Problems } from '../number-input.ts';
-import { h } from '../dom.ts';
+import { h, setText } from '../dom.ts';
 import { WidgetLink } from './link.ts';
 import type { AnyWidget, Kit } from './define.ts';
 
@@ -46,8 +46,9 @@ export async function mountWidget(definition: AnyWidget, host: HTMLElement, loca
   const statusLine = h('p', { class: 'widget-status', role: 'status', 'data-widget-busy': true, hidden: true });
   const status = (text: string) => {
     if (placeholder?.isConnected) placeholder.textContent = text;
-    statusLine.textContent = text;
-    statusLine.hidden = !text;
+    // Emptied on every render: written only when it changes (setText), as the widgets' own numbers are.
+    setText(statusLine, text);
+    if (statusLine.hidden !== !text) statusLine.hidden = !text;
   };
   const context = await definition.setup?.({ locale, m, status });
   const schema: Schema = { ...chromeSchema, ...definition.schema };
