@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { globalMaxPool, globalPool, poolingGradient, type Pooling } from './pooling.ts';
+import { globalMaxPool, globalPool, poolingGradient, type HeadPooling } from './pooling.ts';
 import { softmax } from './scores.ts';
 import { classActivationMap } from './cam.ts';
 import { gapHead } from './heads.ts';
@@ -23,8 +23,11 @@ export interface ToyInputs {
   b: number[];
   /** The class c being explained. */
   c: number;
-  /** 'mean' is GAP as Keras and the Grad-CAM paper define it; 'sum' is the CAM paper's plain sum. */
-  pooling?: Pooling;
+  /**
+   * 'mean' is GAP as Keras and the Grad-CAM paper define it; 'sum' is the CAM paper's plain sum; 'max' is a
+   * GMP head (lesson 3's trained twin), whose M_c is still sum_k w_k^c A^k, as the CAM paper draws it.
+   */
+  pooling?: HeadPooling;
   /** What the gradient is taken of: the score before softmax (default) or the probability. */
   target?: GradientTarget;
   /** Negate the gradients (Grad-CAM's counterfactual explanation). */

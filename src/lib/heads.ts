@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { globalPool, type Pooling } from './pooling.ts';
+import { globalPool, type HeadPooling } from './pooling.ts';
 import { classScores } from './scores.ts';
 
 /**
@@ -8,7 +8,7 @@ import { classScores } from './scores.ts';
  */
 export type Head = (A: tf.Tensor3D) => tf.Tensor1D;
 
-/** The CAM architecture's head: global pooling, then one linear layer. */
-export function gapHead(w: tf.Tensor2D, b: tf.Tensor1D, pooling: Pooling = 'mean'): Head {
+/** The CAM architecture's head: global pooling (GAP, or GMP for lesson 3's twin), then one linear layer. */
+export function gapHead(w: tf.Tensor2D, b: tf.Tensor1D, pooling: HeadPooling = 'mean'): Head {
   return (A) => classScores(globalPool(A, pooling), w, b);
 }

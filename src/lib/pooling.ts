@@ -21,9 +21,11 @@ export function globalMaxPool(A: tf.Tensor3D): tf.Tensor1D {
 }
 
 export type Pooling = 'mean' | 'sum';
+/** The pooling of a head: GAP (as a mean or a plain sum) or GMP (lesson 3's trained twin ends in it). */
+export type HeadPooling = Pooling | 'max';
 
-export function globalPool(A: tf.Tensor3D, pooling: Pooling): tf.Tensor1D {
-  return pooling === 'mean' ? globalAveragePool(A) : globalSumPool(A);
+export function globalPool(A: tf.Tensor3D, pooling: HeadPooling): tf.Tensor1D {
+  return pooling === 'mean' ? globalAveragePool(A) : pooling === 'sum' ? globalSumPool(A) : globalMaxPool(A);
 }
 
 /**
@@ -32,9 +34,8 @@ export function globalPool(A: tf.Tensor3D, pooling: Pooling): tf.Tensor1D {
  * sum 1; the max gives 1 at the largest cell and 0 elsewhere (tfjs gives 1 to every cell tied for the max, where
  * the max has no single derivative).
  */
-export function poolingGradient(A: tf.Tensor3D, pooling: Pooling | 'max'): tf.Tensor3D {
-  const pool = pooling === 'max' ? globalMaxPool : pooling === 'sum' ? globalSumPool : globalAveragePool;
-  return tf.grad((x: tf.Tensor) => tf.sum(pool(x as tf.Tensor3D)))(A) as tf.Tensor3D;
+export function poolingGradient(A: tf.Tensor3D, pooling: HeadPooling): tf.Tensor3D {
+  return tf.grad((x: tf.Tensor) => tf.sum(globalPool(x as tf.Tensor3D, pooling)))(A) as tf.Tensor3D;
 }
 
 /** How many cells of each map a pooling's gradient reaches (is nonzero at), from a gradient laid out [K][H][W]. */

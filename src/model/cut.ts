@@ -190,14 +190,20 @@ export function activations(cut: CutModel, image: tf.Tensor3D): tf.Tensor3D {
 
 const passThrough = new Set(['Reshape', 'Flatten', 'Dropout', 'SpatialDropout2D', 'GaussianNoise', 'GaussianDropout', 'AlphaDropout']);
 
+/** The global pooling layers a CAM head may start with, and the pooling each computes. */
+const globalPoolings: Record<string, 'mean' | 'max'> = { GlobalAveragePooling2D: 'mean', GlobalMaxPooling2D: 'max' };
+
 /**
- * CAM's weights w [C, K] and biases b [C], when the head is global average pooling followed by one linear
- * layer (a Dense, or a 1x1 Conv2D as in MobileNet), with only reshapes, dropout or the softmax between.
- * Returns null for any other head (CAM does not apply; Grad-CAM does).
+ * CAM's weights w [C, K] and biases b [C], when the head is global pooling followed by one linear layer (a
+ * Dense, or a 1x1 Conv2D as in MobileNet), with only reshapes, dropout or the softmax between. The pooling is
+ * GAP ('mean'), or GMP ('max'): the CAM paper drew its GoogLeNet-GMP's maps the same way, M_c = sum_k w_k^c A^k,
+ * though only GAP makes S_c the mean of M_c plus b_c. Returns null for any other head (CAM does not apply;
+ * Grad-CAM does).
  */
-export function camWeights(cut: CutModel): { w: tf.Tensor2D; b: tf.Tensor1D } | null {
+export function camWeights(cut: CutModel): { w: tf.Tensor2D; b: tf.Tensor1D; pooling: 'mean' | 'max' } | null {
   const layers = cut.headModel.layers.filter((l) => l.getClassName() !== 'InputLayer');
-  if (layers[0]?.getClassName() !== 'GlobalAveragePooling2D') return null;
+  const pooling = globalPoolings[layers[0]?.getClassName() ?? ''];
+  if (!pooling) return null;
   let linear: Layer | null = null;
   for (const l of layers.slice(1)) {
     const cls = l.getClassName();
@@ -215,6 +221,6 @@ export function camWeights(cut: CutModel): { w: tf.Tensor2D; b: tf.Tensor1D } | 
     const C = kernel.shape[kernel.shape.length - 1];
     const w = tf.transpose(tf.reshape(kernel, [K, C])) as tf.Tensor2D;
     const b = bias ? (tf.reshape(bias, [C]) as tf.Tensor1D) : (tf.zeros([C]) as tf.Tensor1D);
-    return { w, b };
+    return { w, b, pooling };
   });
 }

@@ -1,7 +1,7 @@
 /**
  * A trained shapes network (models/shapes-gap or models/shapes-fc) as the browser loads it: checked to take
  * one square RGB image, and cut at its last conv layer into the body (image -> A) and the head (A -> scores
- * before softmax). CAM's weights come with it when the head is GAP and one linear layer, and are null
+ * before softmax). CAM's weights come with it when the head is global pooling and one linear layer, and are null
  * otherwise: Grad-CAM needs only the head.
  */
 import type * as tf from '@tensorflow/tfjs-core';
@@ -16,8 +16,8 @@ export interface TrainedNetwork {
   cut: CutModel;
   /** The input image is size x size x 3, values in [0, 1]. */
   size: number;
-  /** w [C, K] and b [C] of a GAP head, kept on the backend for the page's lifetime; null for any other head. */
-  cam: { w: tf.Tensor2D; b: tf.Tensor1D } | null;
+  /** w [C, K] and b [C] of a global-pooling head (GAP, or GMP), kept on the backend for the page's lifetime; null for any other head. */
+  cam: { w: tf.Tensor2D; b: tf.Tensor1D; pooling: 'mean' | 'max' } | null;
 }
 
 /** Why a load failed, in one line: the network error, the HTTP status or the parse error as tfjs reports it. */

@@ -26,6 +26,8 @@ export type ToyState = StateOf<typeof toySchema> & Partial<StateOf<typeof headSc
 export const toyComputeFrom = ['A', 'w', 'b', 'c', 'pool', 'head', 'target'] as const;
 
 export function toyState(inputs: ToyInputs): ToyState {
+  // The toy pages pool by GAP, as a mean or a sum; GMP heads are for lesson 3's trained twin only.
+  if (inputs.pooling === 'max') throw new Error('A toy page pools by the mean or the sum, not the max.');
   return { A: inputs.A, w: inputs.w, b: inputs.b, c: inputs.c, pool: inputs.pooling ?? 'mean' };
 }
 

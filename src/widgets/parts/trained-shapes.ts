@@ -28,15 +28,22 @@ export const shapesSchema = {
 
 export type ShapesState = StateOf<typeof shapesSchema>;
 
-/** The trained CAM network, served with the site (see src/site/trained-models.ts). */
-export function shapesModelUrl(): string {
-  return `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}models/shapes-gap/model.json`;
+/** A trained network served with the site (see src/site/trained-models.ts): shapes-gap unless named. */
+export function shapesModelUrl(folder = 'shapes-gap'): string {
+  return `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}models/${folder}/model.json`;
 }
 
-export async function loadShapesNetwork({ m, status }: { m: Messages; status(text: string): void }): Promise<GapNetwork> {
+type Loading = { m: Messages; status(text: string): void };
+
+export function loadShapesNetwork({ m, status }: Loading): Promise<GapNetwork> {
   status(m['shapes.loading']);
+  return loadNamedShapesNetwork(m, 'shapes-gap', 'mean');
+}
+
+/** A shapes network with a global-pooling head, checked to take the test images; a failure says why in one line. */
+export async function loadNamedShapesNetwork(m: Messages, folder: string, pooling: 'mean' | 'max'): Promise<GapNetwork> {
   try {
-    const network = await loadGapNetwork(shapesModelUrl(), NUM_CLASSES);
+    const network = await loadGapNetwork(shapesModelUrl(folder), NUM_CLASSES, pooling);
     if (network.size !== SIZE) throw new Error(format(m['shapes.wrongSize'], { size: network.size }));
     return network;
   } catch (error) {
@@ -53,12 +60,16 @@ export interface ShapesResult {
   bodyMs: number;
 }
 
-/** The largest score's class, from the maps: S_c = b_c + sum_k w_k^c mean(A^k), a few hundred operations. */
-function predicted(A: number[][][], w: number[][], b: number[]): number {
+/** The largest score's class, from the maps: S_c = b_c + sum_k w_k^c F^k, F^k the mean (GAP) or the max (GMP) of A^k. */
+function predicted(A: number[][][], w: number[][], b: number[], pooling: 'mean' | 'max'): number {
   const F = A.map((map) => {
     let sum = 0;
-    for (const row of map) for (const v of row) sum += v;
-    return sum / (map.length * map[0].length);
+    let max = -Infinity;
+    for (const row of map) for (const v of row) {
+      sum += v;
+      if (v > max) max = v;
+    }
+    return pooling === 'max' ? max : sum / (map.length * map[0].length);
   });
   let best = 0;
   let bestScore = -Infinity;
@@ -86,8 +97,8 @@ export function shapesComputer(network: GapNetwork) {
       cached = { key, sample, A };
     }
     const { sample, A } = cached;
-    const c = state.c ?? predicted(A, network.w, network.b);
-    const derived = await derive({ A, w: network.w, b: network.b, c, pooling: 'mean', compareHeads: false, upsample: { width: SIZE, height: SIZE } });
+    const c = state.c ?? predicted(A, network.w, network.b, network.pooling);
+    const derived = await derive({ A, w: network.w, b: network.b, c, pooling: network.pooling, compareHeads: false, upsample: { width: SIZE, height: SIZE } });
     return { sample, derived, c, bodyMs };
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
-import { cellsReached, globalAveragePool, globalMaxPool, globalSumPool, poolingGradient } from '../../../src/lib/pooling.ts';
+import { cellsReached, globalAveragePool, globalMaxPool, globalPool, globalSumPool, poolingGradient } from '../../../src/lib/pooling.ts';
 import { derive } from '../../../src/lib/derive.ts';
 import { seedExample } from '../../../src/state/seed-example.ts';
 import { expectClose } from './close.ts';
@@ -17,6 +17,22 @@ describe('global pooling', () => {
   });
   it('GMP keeps the largest value: 4 and 5', () => {
     expectClose(globalMaxPool(A()).dataSync(), [4, 5]);
+  });
+  it('globalPool picks by name: mean 2.5 and 0.5, sum 10 and 2, max 4 and 5', () => {
+    expectClose(globalPool(A(), 'mean').dataSync(), [2.5, 0.5]);
+    expectClose(globalPool(A(), 'sum').dataSync(), [10, 2]);
+    expectClose(globalPool(A(), 'max').dataSync(), [4, 5]);
+  });
+  it('a GMP head in derive(): S_c = w^c . max(A) + b_c, and M_c is still sum_k w_k^c A^k', async () => {
+    // Maps [K][H][W]: channel 1 [[1, 2], [3, 4]], channel 2 [[-1, 0], [5, -2]]; max = (4, 5).
+    // w^1 = (1, 2), w^2 = (0, -1), b = (0.5, 0): S_1 = 4 + 10 + 0.5 = 14.5, S_2 = -5.
+    const d = await derive({ A: [[[1, 2], [3, 4]], [[-1, 0], [5, -2]]], w: [[1, 2], [0, -1]], b: [0.5, 0], c: 0, pooling: 'max', compareHeads: false });
+    expectClose(d.F, [4, 5]);
+    expectClose(d.S, [14.5, -5]);
+    // M_1 = 1*A^1 + 2*A^2 cell by cell: [[-1, 2], [13, 0]]; its mean plus b_1 (3.5) is not S_1, as it is for GAP.
+    expectClose(d.M, [-1, 2, 13, 0]);
+    // dS_1/dA reaches only each channel's largest cell: w_1^1 = 1 at (1,1) of channel 1, w_2^1 = 2 at (1,0) of channel 2.
+    expectClose(d.dYdA, [0, 0, 0, 1, 0, 0, 2, 0]);
   });
   it('gives K numbers whatever the map size', () => {
     const big = tf.ones([16, 9, 3]) as tf.Tensor3D;

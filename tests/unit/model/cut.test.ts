@@ -65,6 +65,24 @@ describe('cutting a model at a conv layer', () => {
     expectClose(w.w.dataSync(), tf.transpose(kernel).dataSync(), 0);
   });
 
+  it('finds CAM weights behind global max pooling too, and says which pooling', () => {
+    const input = tfl.input({ shape: [6, 6, 3] });
+    const conv = tfl.layers.conv2d({ filters: 4, kernelSize: 3, padding: 'same', activation: 'relu', name: 'last_conv', kernelInitializer: init() }).apply(input);
+    const pooled = tfl.layers.globalMaxPooling2d({ name: 'gmp' }).apply(conv);
+    const out = tfl.layers.dense({ units: 2, activation: 'softmax', name: 'out', kernelInitializer: init(), biasInitializer: 'ones' }).apply(pooled) as tfl.SymbolicTensor;
+    const model = tfl.model({ inputs: input, outputs: out });
+    const cut = cutModel(model);
+    const head = camWeights(cut)!;
+    expect(head.pooling).toBe('max');
+    expect(camWeights(cutModel(nestedModel(), 'top_conv'))!.pooling).toBe('mean');
+    // The scores are w . max_ij A + b, with the weights camWeights returns.
+    const x = image([6, 6, 3], 6);
+    const A = activations(cut, x);
+    const byHand = tf.tidy(() => tf.add(tf.reshape(tf.matMul(head.w, tf.reshape(tf.max(A, [0, 1]), [-1, 1])), [-1]), head.b).dataSync());
+    expectClose(tf.tidy(() => cut.head(A).dataSync()), byHand, 1e-5);
+    tf.dispose([A, head.w, head.b]);
+  });
+
   it('replaces a softmax Dense by a linear twin with the same weights', () => {
     const model = flattenHeadModel();
     const x = image([6, 6, 3], 5);
