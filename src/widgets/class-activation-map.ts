@@ -6,6 +6,7 @@ import type { Box } from '../lib/localize.ts';
 import { seedExample } from '../state/seed-example.ts';
 import { checkToy, toyComputeFrom, toyInputs, toySchema, toyState, type ToyState } from '../state/toy-state.ts';
 import type { Schema } from '../state/url-state.ts';
+import { thresholdPart, thresholdSchema } from './parts/threshold.ts';
 import { defineWidget, type Kit } from './kit/define.ts';
 import { fieldChoice, mapsPart, weightsPart } from './parts/toy-parts.ts';
 import { colourScale, extent, Legend } from './colormap.ts';
@@ -13,13 +14,13 @@ import { HeatGrid } from './heatmap.ts';
 import { LocalizationView } from './localization-view.ts';
 import { numberInput } from './number-input.ts';
 import { formatNumber } from './format.ts';
-import { h, symbol, setText } from './dom.ts';
+import { h, symbol } from './dom.ts';
 
 /** Pixels per map cell in the toy image the map is upsampled onto. */
 export const PIXELS_PER_CELL = 16;
 
 const localizeSchema = {
-  t: { kind: 'number', min: 0, max: 1 },
+  ...thresholdSchema,
   box: { kind: 'array', rank: 1, max: [4], limit: 256, optional: true },
 } as const satisfies Schema;
 
@@ -69,9 +70,7 @@ type State = ToyState & { t: number; box?: number[] };
  */
 function localizationPart(kit: Kit<State, unknown>) {
   const { m } = kit;
-  const slider = h('input', { type: 'range', min: 0, max: 1, step: 0.01, value: kit.state.t, 'data-threshold': true, 'aria-label': m['cam.thresholdLabel'] });
-  const sliderOut = h('output', { 'data-output': 'threshold' });
-  slider.addEventListener('input', () => kit.set({ t: Number(slider.value) }));
+  const threshold = thresholdPart(kit);
   const fields = (['x0', 'y0', 'x1', 'y1'] as const).map((name) => {
     const input = numberInput({
       key: `box-${name}`,
@@ -100,7 +99,7 @@ function localizationPart(kit: Kit<State, unknown>) {
   return {
     parts: [
       h('h4', { class: 'widget-heading' }, m['cam.localizeHeading']),
-      h('p', { class: 'editor-controls' }, h('label', {}, m['cam.thresholdLabel'], ' ', slider), ' ', sliderOut),
+      threshold.element,
       h('p', { class: 'editor-controls' }, m['cam.truthLabel'], ' ', ...fields),
       view.figures,
       view.result,
@@ -110,8 +109,7 @@ function localizationPart(kit: Kit<State, unknown>) {
       const width = d.W * PIXELS_PER_CELL;
       const height = d.H * PIXELS_PER_CELL;
       fields.forEach((f, n) => f.setValue([truth.x0, truth.y0, truth.x1, truth.y1][n]));
-      slider.value = String(state.t);
-      setText(sliderOut, format(m['cam.thresholdValue'], { percent: Math.round(state.t * 100) }));
+      threshold.show(state);
       const found = localizeUpsampled(d.Mup!, width, height, state.t, truth);
       view.show(found, truth, { pixels: toyImage(truth, width, height), channels: 1 }, kit.cmap(), state.t);
     },

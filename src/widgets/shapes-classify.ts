@@ -2,7 +2,7 @@ import { format } from '../i18n/index.ts';
 import { camIdentity } from '../lib/cam-identity.ts';
 import { SIZE } from '../state/shapes-samples.ts';
 import { defineWidget } from './kit/define.ts';
-import { loadShapesNetwork, shapesComputer, shapesParts, shapesSchema, ZOOM } from './parts/trained-shapes.ts';
+import { computerOf, loadShapesNetwork, shapesParts, shapesSchema, ZOOM } from './parts/trained-shapes.ts';
 import { colourScale, extent, Legend } from './colormap.ts';
 import { drawOverlay, HeatGrid } from './heatmap.ts';
 import { formatNumber } from './format.ts';
@@ -16,7 +16,7 @@ export default defineWidget({
   schema: shapesSchema,
   setup: loadShapesNetwork,
   defaults: () => ({ set: 'one' as const, n: 2 }),
-  compute: (state, network) => (computers.get(network) ?? computers.set(network, shapesComputer(network)).get(network)!)(state),
+  compute: (state, network) => computerOf(network)(state),
   computeFrom: ['set', 'n', 'c'],
   build(kit) {
     const { m } = kit;
@@ -30,9 +30,7 @@ export default defineWidget({
     const identity = h('div', { class: 'cam-identity', 'aria-live': 'polite' });
     return {
       parts: [
-        h('h4', { class: 'widget-heading' }, m['shapes.imageHeading']),
-        shapes.picker,
-        h('div', { class: 'panel-row' }, shapes.image, h('figure', {}, camCaption, camCanvas, camLegend.element)),
+        ...shapes.chooser(h('figure', {}, camCaption, camCanvas, camLegend.element)),
         shapes.truth,
         shapes.bodyLine,
         h('h4', { class: 'widget-heading' }, m['toy.scoresHeading']),
@@ -78,5 +76,3 @@ export default defineWidget({
   },
 });
 
-/** One computer (with its cache of the last image's maps) per loaded network. */
-const computers = new WeakMap<object, ReturnType<typeof shapesComputer>>();

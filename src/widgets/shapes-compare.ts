@@ -44,9 +44,7 @@ export default defineWidget({
     return {
       parts: [
         net.element,
-        h('h4', { class: 'widget-heading' }, m['shapes.imageHeading']),
-        shapes.picker,
-        h('div', { class: 'panel-row' }, shapes.image),
+        ...shapes.chooser(),
         shapes.truth,
         h('h4', { class: 'widget-heading' }, m['toy.scoresHeading']),
         shapes.bars.element,

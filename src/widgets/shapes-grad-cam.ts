@@ -62,9 +62,7 @@ export default defineWidget({
     return {
       parts: [
         h('div', { class: 'choice-row' }, net.element, target.element, sign.element),
-        h('h4', { class: 'widget-heading' }, m['shapes.imageHeading']),
-        shapes.picker,
-        h('div', { class: 'panel-row' }, shapes.image, overlay.element),
+        ...shapes.chooser(overlay.element),
         zeroNote,
         shapes.truth,
         h('h4', { class: 'widget-heading' }, m['toy.scoresHeading']),

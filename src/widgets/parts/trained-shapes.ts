@@ -103,6 +103,10 @@ export function shapesComputer(network: GapNetwork) {
   };
 }
 
+/** One computer (with its cache of the last image's maps) per loaded network, shared by the widgets that show it. */
+const computers = new WeakMap<GapNetwork, ReturnType<typeof shapesComputer>>();
+export const computerOf = (network: GapNetwork) => computers.get(network) ?? computers.set(network, shapesComputer(network)).get(network)!;
+
 /** What the shared parts draw of a result: the image, the scores, the class explained (the Grad-CAM widgets pass theirs too). */
 export interface ShapesView {
   sample: Sample;
@@ -138,10 +142,12 @@ export function shapesParts<S extends ShapesState>(kit: Kit<S, unknown>) {
   const bodyLine = h('p', { class: 'widget-hint', 'data-output': 'body-time', 'data-transient': true });
   const bars = new ClassBars(m, names, `${kit.host.localName}-class`, (c) => kit.set({ c } as Partial<S>));
   let drawn: Sample | null = null;
+  const image = h('figure', {}, caption, canvas);
   return {
     names,
     picker,
-    image: h('figure', {}, caption, canvas),
+    /** The heading, the picker and the image, with what a widget sets beside the image (its map). */
+    chooser: (...beside: Node[]) => [h('h4', { class: 'widget-heading' }, m['shapes.imageHeading']), picker, h('div', { class: 'panel-row' }, image, ...beside)],
     truth,
     bodyLine,
     bars,
