@@ -38,13 +38,15 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 const spec = TEST_SETS.clean;
 const set = generateSet(spec.seed, count, spec.options);
 const models = new Map<string, Awaited<ReturnType<typeof loadModel>>>();
-for (const name of ['shapes-gap', 'shapes-fc', 'shapes-biased', 'shapes-debiased']) {
+for (const name of ['shapes-gap', 'shapes-gmp', 'shapes-fc', 'shapes-biased', 'shapes-debiased']) {
   if (!existsSync(join(dir, name, 'model.json'))) throw new Error(`${join(dir, name)} has no model.json: run npm run train first`);
   models.set(name, await loadModel(join(dir, name)));
 }
 
 const runs = [
   { id: 'cam-gap', label: 'CAM (shapes-gap)', model: 'shapes-gap', method: 'cam' as const },
+  // Lesson 3's evidence: the same CAM from the GMP twin, as the CAM paper's GoogLeNet-GMP against GoogLeNet-GAP.
+  { id: 'cam-gmp', label: 'CAM (shapes-gmp)', model: 'shapes-gmp', method: 'cam' as const },
   { id: 'gradcam-gap', label: 'Grad-CAM (shapes-gap)', model: 'shapes-gap', method: 'gradcam' as const },
   { id: 'gradcam-fc', label: 'Grad-CAM (shapes-fc)', model: 'shapes-fc', method: 'gradcam' as const },
   { id: 'backprop-gap', label: 'Backprop: gradient saliency (shapes-gap)', model: 'shapes-gap', method: 'backprop' as const },
@@ -72,7 +74,7 @@ methods.push({
 log(`Centred box: top-1 loc. error ${(centre.top1LocError * 100).toFixed(1)}%, best side ${centre.bestSide.side} px -> BoxAcc ${(centre.bestSide.boxAccuracy * 100).toFixed(1)}%`);
 
 const classificationError: Record<string, number> = {};
-for (const name of ['shapes-gap', 'shapes-fc']) {
+for (const name of ['shapes-gap', 'shapes-gmp', 'shapes-fc']) {
   const p = predictions.get(name)!;
   let wrong = 0;
   for (let i = 0; i < set.count; i++) if (p[i] !== set.labels[i]) wrong++;
@@ -149,6 +151,8 @@ const report = {
     box: `pixels above ${PAPER_THRESHOLD} of the map's max, the largest 8-connected part, its bounding box (the CAM paper's validation protocol, src/lib/localize.ts)`,
     top1LocError: 'the share of images where the predicted class is wrong or the box has IoU < 0.5 with the true box',
     boxAccuracy: 'the share of images whose box has IoU >= 0.5, whatever the class (Choe et al. 2020, BoxAcc)',
+    medianAreaRatio: "in each sweep row, the median over the images of the box's area divided by the true box's area (0 where no pixel passes): above 1 the boxes are mostly larger than the shape, below 1 smaller",
+    centreInside: "in each sweep row, the share of images whose box has its centre inside the true box",
     maxBoxAcc: `the best BoxAcc over thresholds ${THRESHOLDS[0]}..${THRESHOLDS[THRESHOLDS.length - 1]} of the max (Choe et al. 2020); for the centred box, the best over box sides 8..64 px`,
   },
   note: "The CAM paper's Table 3 gives top-5 localization errors on the ILSVRC 2014 test set (1000 classes, natural images; only its 37.1 row, GoogLeNet-GAP (heuristics), takes its boxes from a heuristic over the top classes). Ours are top-1 errors on 64x64 images of four shapes: the methods' order can be compared, the numbers cannot.",

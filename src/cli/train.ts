@@ -42,11 +42,13 @@ if (jobs > 1 && recipes.length > 1) {
   const { trainInParallel } = await import('../train/parallel.ts');
   const passOn = process.argv.slice(2).filter((a, i, all) => !['--only', '--jobs'].includes(a) && !['--only', '--jobs'].includes(all[i - 1]) && !a.startsWith('--only=') && !a.startsWith('--jobs='));
   process.env.CAM_LAB_TRAIN_COMMAND = command;
+  process.env.CAM_LAB_TRAIN_CONCURRENT = String(Math.min(jobs, recipes.length));
   await trainInParallel(recipes, jobs, (r) => [process.argv[1], ...passOn, '--only', r.name, '--jobs', '1']);
 } else {
   const { useTrainingBackend } = await import('../train/backend.ts');
   await useTrainingBackend(values.backend as 'wasm' | 'cpu');
   const { trainRecipes } = await import('../train/train-models.ts');
-  await trainRecipes(recipes, { out: values.out!, command, testSize: values['test-size'] ? Number(values['test-size']) : values.quick ? 200 : undefined });
+  const concurrentModels = Number(process.env.CAM_LAB_TRAIN_CONCURRENT ?? 1);
+  await trainRecipes(recipes, { out: values.out!, command, concurrentModels, testSize: values['test-size'] ? Number(values['test-size']) : values.quick ? 200 : undefined });
 }
 console.log(`Done in ${((Date.now() - started) / 1000).toFixed(0)} s.`);

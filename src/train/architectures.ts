@@ -2,6 +2,8 @@
  * The two architectures (functional models). Both share the conv blocks (BODY: conv -> batch norm -> ReLU,
  * a max pool where the table says so); the last conv layer is named `last_conv` so tools and lessons find it.
  *  - gap: last_conv -> GlobalAveragePooling2D -> Dense softmax (the CAM architecture; CAM and Grad-CAM apply).
+ *  - gmp: last_conv -> GlobalMaxPooling2D -> Dense softmax: lesson 3's twin of gap, the pooling the CAM paper
+ *         compared against (its CAM is still sum_k w_k^c A^k; what differs is what training asks of A).
  *  - fc:  last_conv -> 4x4 max pool -> flatten (4x4x64) -> Dense(64, ReLU) -> dropout -> Dense softmax
  *         (CAM impossible, Grad-CAM fine). Measured here over two epochs of 4000 images, this head reached 55%
  *         training accuracy against 39% for a 2x2 pool (4096 inputs) into 32 units.
@@ -11,7 +13,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { NUM_CLASSES, SIZE } from '../shapes/dataset.ts';
 
-export type Architecture = 'gap' | 'fc';
+export type Architecture = 'gap' | 'gmp' | 'fc';
 export const LAST_CONV = 'last_conv';
 
 /** One conv block: filters, kernel size, stride, and whether a 2x2 max pool follows. */
@@ -122,6 +124,7 @@ export function buildNetworks(architecture: Architecture, seed: number): Network
   };
   const folds = [last];
   if (architecture === 'gap') apply(tfl.layers.globalAveragePooling2d({ name: 'gap' }));
+  else if (architecture === 'gmp') apply(tfl.layers.globalMaxPooling2d({ name: 'gmp' }));
   else {
     apply(tfl.layers.maxPooling2d({ name: 'head_pool', poolSize: FC_HEAD.pool }));
     apply(tfl.layers.flatten({ name: 'flatten' }));

@@ -8,7 +8,7 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import { classActivationMap } from '../lib/cam.ts';
 import { headGradCam } from '../lib/grad-cam-head.ts';
 import { upsampleBilinear } from '../lib/display.ts';
-import { iou, localize, type Box } from '../lib/localize.ts';
+import { boxArea, iou, localize, type Box } from '../lib/localize.ts';
 import { camWeights, cutModel, logitsModel } from '../model/cut.ts';
 import { SIZE, type ShapeSet } from '../shapes/dataset.ts';
 
@@ -29,8 +29,20 @@ export interface MethodResult {
   boxAccuracy: number;
   /** The best BoxAcc over the thresholds (Choe et al.'s MaxBoxAcc), and where it is reached. */
   maxBoxAcc: { best: number; threshold: number };
-  sweep: { threshold: number; boxAccuracy: number; top1LocAccuracy: number }[];
+  /**
+   * Per threshold: BoxAcc, top-1 localization accuracy, and the median of (box area / true box area) over the
+   * images (0 for no box): above 1 the boxes are mostly larger than the shape, below 1 smaller; and the share of
+   * images whose box has its centre inside the true box (whether a small box sits on the shape).
+   */
+  sweep: { threshold: number; boxAccuracy: number; top1LocAccuracy: number; medianAreaRatio: number; centreInside: number }[];
   meanIoU: number;
+}
+
+/** The median of a sample (the mean of the two middle values for an even count). */
+function median(values: Float64Array): number {
+  const sorted = Float64Array.from(values).sort();
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 function predictedClass(scores: tf.Tensor1D): number {
@@ -87,12 +99,24 @@ export function mapFunction(model: tfl.LayersModel, method: MapMethod, layer = '
 function score(boxesAt: (threshold: number, i: number) => Box | null, predicted: Int32Array, set: ShapeSet): Omit<MethodResult, 'id' | 'label' | 'model' | 'method'> {
   const sweep = THRESHOLDS.map((threshold) => {
     let box = 0, loc = 0;
+    let centred = 0;
+    const ratios = new Float64Array(set.count);
     for (let i = 0; i < set.count; i++) {
-      const ok = iou(boxesAt(threshold, i), set.boxes[i]) >= 0.5;
+      const found = boxesAt(threshold, i);
+      const truth = set.boxes[i];
+      const ok = iou(found, truth) >= 0.5;
       if (ok) box++;
       if (ok && predicted[i] === set.labels[i]) loc++;
+      ratios[i] = found ? boxArea(found) / boxArea(truth) : 0;
+      if (found) {
+        const [cx, cy] = [(found.x0 + found.x1) / 2, (found.y0 + found.y1) / 2];
+        if (cx >= truth.x0 && cx <= truth.x1 && cy >= truth.y0 && cy <= truth.y1) centred++;
+      }
     }
-    return { threshold, boxAccuracy: box / set.count, top1LocAccuracy: loc / set.count };
+    return {
+      threshold, boxAccuracy: box / set.count, top1LocAccuracy: loc / set.count,
+      medianAreaRatio: Number(median(ratios).toFixed(3)), centreInside: centred / set.count,
+    };
   });
   const at20 = sweep.find((s) => s.threshold === PAPER_THRESHOLD)!;
   const best = sweep.reduce((a, b) => (b.boxAccuracy > a.boxAccuracy ? b : a));

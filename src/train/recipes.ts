@@ -1,4 +1,4 @@
-/** What `npm run train` builds: four models, their data, seeds and schedules. */
+/** What `npm run train` builds: five models, their data, seeds and schedules. */
 import type { Architecture } from './architectures.ts';
 import type { SampleOptions } from '../shapes/dataset.ts';
 import type { TEST_SETS } from '../shapes/test-sets.ts';
@@ -24,6 +24,8 @@ const common = { batchSize: 32, learningRate: 2e-3, curriculum: [1, 0.6, 0.3, 0.
 
 export const RECIPES: Recipe[] = [
   { name: 'shapes-gap', architecture: 'gap', description: 'the CAM architecture: conv blocks, last_conv, global average pooling, dense softmax', data: {}, curveTest: 'clean', seed: 1, epochs: 15, imagesPerEpoch: 4000, ...common },
+  // shapes-gap's seed: the same images in the same order and the same initial weights, so only the pooling differs.
+  { name: 'shapes-gmp', architecture: 'gmp', description: 'the twin of shapes-gap: the same layers, data and schedule, with global max pooling in place of average pooling (lesson 3: what the pooling asks of the maps)', data: {}, curveTest: 'clean', seed: 1, epochs: 15, imagesPerEpoch: 4000, ...common },
   { name: 'shapes-fc', architecture: 'fc', description: 'the same conv blocks with a flatten -> dense -> dense head (CAM impossible, Grad-CAM fine)', data: {}, curveTest: 'clean', seed: 2, epochs: 14, imagesPerEpoch: 4000, ...common },
   { name: 'shapes-biased', architecture: 'gap', description: "the GAP architecture trained on the biased set: a corner mark in the class's colour on 95% of the images", data: { cue: 'class' }, curveTest: 'cueFree', seed: 3, epochs: 5, imagesPerEpoch: 3000, ...common },
   { name: 'shapes-debiased', architecture: 'gap', description: 'the same architecture trained on the fixed set: the corner mark on every image, its colour random', data: { cue: 'random' }, curveTest: 'cueFree', seed: 4, epochs: 6, imagesPerEpoch: 3000, ...common },

@@ -25,7 +25,14 @@ export function testSet(key: keyof typeof TEST_SETS, size = TEST_SET_SIZE): Shap
   return testSets.get(id)!;
 }
 
-export async function trainRecipes(recipes: Recipe[], options: { out: string; command: string; testSize?: number; log?: (line: string) => void }): Promise<TrainingRecord[]> {
+/**
+ * `concurrentModels`: how many models train at once on this machine (npm run train --jobs N runs N processes;
+ * each records it, since a model's seconds depend on it).
+ */
+export async function trainRecipes(
+  recipes: Recipe[],
+  options: { out: string; command: string; testSize?: number; concurrentModels?: number; log?: (line: string) => void },
+): Promise<TrainingRecord[]> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const totalSteps = recipes.reduce((n, r) => n + r.epochs * Math.ceil(r.imagesPerEpoch / r.batchSize), 0);
   const progress = new Progress(totalSteps);
@@ -36,6 +43,7 @@ export async function trainRecipes(recipes: Recipe[], options: { out: string; co
     const model = networks.model;
     const recordBase = () => ({
       name: recipe.name, recipe, command: options.command, backend: tf.getBackend(), classNames: CLASS_NAMES, parameters: countParameters(model),
+      concurrentModels: options.concurrentModels ?? 1,
     });
     const history = await fit(networks, {
       seed: recipe.seed,

@@ -14,6 +14,8 @@ export interface TrainingRecord {
   parameters: number;
   weightBytes: number;
   seconds: number;
+  /** How many models trained at once on the machine while this one did (its seconds depend on it). */
+  concurrentModels: number;
   history: EpochRecord[];
   /** Top-1 accuracy on each test set (1000 images each). */
   testAccuracy: Record<string, number>;

@@ -9,7 +9,7 @@ import { decodeImage, resizeBilinear } from '../../../src/node/image-io.ts';
 import { readFileSync } from 'node:fs';
 import { expectClose } from '../lib/close.ts';
 
-const SHIPPED = ['shapes-gap', 'shapes-fc', 'shapes-biased', 'shapes-debiased'];
+const SHIPPED = ['shapes-gap', 'shapes-gmp', 'shapes-fc', 'shapes-biased', 'shapes-debiased'];
 const fixedImage = () => tf.tensor3d(generateSample(31337, 2).image, [64, 64, 3]); // a triangle, not from any training set
 
 describe('the shipped models', () => {
@@ -59,6 +59,21 @@ describe('the shipped models', () => {
     const counter = await explain(cut, x, 'counterfactual', c);
     expectClose(counter.map.flat(), M.map((m) => Math.max(0, -m) / Z), 1e-5);
     tf.dispose([x, A, kernel, bias]);
+  });
+
+  it('shapes-gmp: its head is global max pooling, and each score is w^c . max_ij A + b_c by hand', async () => {
+    const cut = cutModel(await loadModel('models/shapes-gmp'));
+    const head = camWeights(cut)!;
+    expect(head.pooling).toBe('max');
+    expect(camWeights(cutModel(await loadModel('models/shapes-gap')))!.pooling).toBe('mean');
+    const x = fixedImage();
+    const A = activations(cut, x).arraySync(); // [16][16][64]
+    const F = Array.from({ length: 64 }, (_, k) => Math.max(...A.flat().map((cell) => cell[k])));
+    const [w, b] = [head.w.arraySync(), head.b.arraySync()];
+    const byHand = w.map((row, c) => row.reduce((s, wk, k) => s + wk * F[k], b[c]));
+    const got = tf.tidy(() => cut.head(activations(cut, x)).arraySync());
+    expectClose(got, byHand, 1e-4);
+    tf.dispose([x, head.w, head.b]);
   });
 
   it('shapes-fc: Grad-CAM matches a gradient derived by hand through max pool, flatten, dense, ReLU and dense', async () => {

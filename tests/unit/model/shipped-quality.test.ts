@@ -16,7 +16,7 @@ describe('the shipped models do what their cards say', () => {
 
   const clean = () => generateSet(TEST_SETS.clean.seed, TEST_SET_SIZE, TEST_SETS.clean.options);
 
-  for (const name of ['shapes-gap', 'shapes-fc']) {
+  for (const name of ['shapes-gap', 'shapes-gmp', 'shapes-fc']) {
     it(`${name}: at least 97% top-1 on the clean test set (${TEST_SET_SIZE} images)`, async () => {
       const { accuracy } = await scoreSet(await loadModel(`models/${name}`), clean());
       expect(accuracy).toBeGreaterThanOrEqual(0.97);

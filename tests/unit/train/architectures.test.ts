@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import { BODY, LAST_CONV, LAST_FILTERS, buildNetworks } from '../../../src/train/architectures.ts';
 import { generateSet } from '../../../src/shapes/dataset.ts';
+import { RECIPES } from '../../../src/train/recipes.ts';
 import { expectClose, seededRandom } from '../lib/close.ts';
 
 describe('the trained and the saved network', () => {
-  for (const architecture of ['gap', 'fc'] as const) {
+  for (const architecture of ['gap', 'gmp', 'fc'] as const) {
     it(`${architecture}: the saved last_conv, with batch norm folded in, computes what the trainer's conv -> batch norm -> ReLU computes`, () => {
       const networks = buildNetworks(architecture, 7);
       // Batch-norm statistics far from their starting values (mean 0, variance 1, gamma 1, beta 0), in every
@@ -13,7 +14,7 @@ describe('the trained and the saved network', () => {
       const rand = seededRandom(3);
       const savedNames = new Set(networks.model.layers.map((l) => l.name));
       const folded = networks.trainer.layers.filter((l) => l.name.endsWith('_bn') && !savedNames.has(l.name));
-      expect(folded.map((l) => l.name)).toEqual(architecture === 'gap' ? [`${LAST_CONV}_bn`] : [`${LAST_CONV}_bn`, 'fc1_bn']);
+      expect(folded.map((l) => l.name)).toEqual(architecture === 'fc' ? [`${LAST_CONV}_bn`, 'fc1_bn'] : [`${LAST_CONV}_bn`]);
       const values: tf.Tensor[] = [];
       for (const norm of folded) {
         const n = norm.getWeights()[0].shape[0];
@@ -48,5 +49,25 @@ describe('the trained and the saved network', () => {
       expectClose(a.model.getLayer(name).getWeights()[0].dataSync(), b.model.getLayer(name).getWeights()[0].dataSync(), 0);
     }
     expect(a.model.getLayer('class_scores')).toBe(a.trainer.getLayer('class_scores'));
+  });
+
+  it('builds the GMP twin with the GAP network\'s initial weights from the same seed: only the pooling differs', () => {
+    const gap = buildNetworks('gap', 1);
+    const gmp = buildNetworks('gmp', 1);
+    expect(gap.model.getLayer('gap').getClassName()).toBe('GlobalAveragePooling2D');
+    expect(gmp.model.getLayer('gmp').getClassName()).toBe('GlobalMaxPooling2D');
+    const weights = (n: typeof gap) => n.trainer.weights.map((w) => [w.name.replace(/_\d+$/, ''), w.read()] as const);
+    const [a, b] = [weights(gap), weights(gmp)];
+    expect(b.map(([name]) => name)).toEqual(a.map(([name]) => name));
+    a.forEach(([name, value], i) => {
+      expect(b[i][1].shape, name).toEqual(value.shape);
+      expectClose(b[i][1].dataSync(), value.dataSync(), 0);
+    });
+    // And the recipes train them alike: same seed (so the same images in the same order), data and schedule.
+    const recipe = (name: string) => {
+      const { name: _, architecture: __, description: ___, ...rest } = RECIPES.find((r) => r.name === name)!;
+      return rest;
+    };
+    expect(recipe('shapes-gmp')).toEqual(recipe('shapes-gap'));
   });
 });
