@@ -6,6 +6,7 @@ import type { ColourMapName } from '../state/colour-maps.ts';
 import { colourScale, extent, Legend } from './colormap.ts';
 import { drawOverlay, strokeBox } from './heatmap.ts';
 import { h } from './dom.ts';
+import { mathText } from './math-text.ts';
 
 /** The picture under the map: grey values (one per pixel) or RGB triples, row-major, in [0, 1]. */
 export interface BaseImage {
@@ -29,12 +30,17 @@ export class LocalizationView {
   #m: Messages;
   #zoom: number;
   #overlayAlt: string;
+  #withMask: boolean;
 
-  /** `zoom`: canvas pixels per image pixel, so that boxes keep thin lines on a small image. */
-  constructor(m: Messages, options: { zoom?: number; overlayCaption?: string; overlayAlt?: string } = {}) {
+  /**
+   * `zoom`: canvas pixels per image pixel, so that boxes keep thin lines on a small image. `mask: false` leaves
+   * the mask's figure out (two maps side by side show their overlays only).
+   */
+  constructor(m: Messages, options: { zoom?: number; overlayCaption?: string; overlayAlt?: string; mask?: boolean } = {}) {
     this.#m = m;
     this.#zoom = options.zoom ?? 1;
     this.#overlayAlt = options.overlayAlt ?? m['cam.overlayAlt'];
+    this.#withMask = options.mask !== false;
     this.overlay = h('canvas', { class: 'overlay-canvas', role: 'img', 'data-canvas': 'overlay' });
     this.mask = h('canvas', { class: 'overlay-canvas pixel-canvas', role: 'img', 'data-canvas': 'mask' });
     this.legend = new Legend(m);
@@ -42,8 +48,8 @@ export class LocalizationView {
     this.figures = h(
       'div',
       { class: 'panel-row' },
-      h('figure', {}, h('figcaption', {}, options.overlayCaption ?? m['cam.overlayCaption']), this.overlay, this.legend.element),
-      h('figure', {}, h('figcaption', {}, m['cam.maskCaption']), this.mask),
+      h('figure', {}, h('figcaption', {}, ...mathText(options.overlayCaption ?? m['cam.overlayCaption'])), this.overlay, this.legend.element),
+      options.mask === false ? null : h('figure', {}, h('figcaption', {}, m['cam.maskCaption']), this.mask),
     );
   }
 
@@ -61,15 +67,17 @@ export class LocalizationView {
       strokeBox(ctx, zoomed(found.box), false);
     }
     // The mask: kept pixels light grey, the largest connected part dark, both boxes.
-    const maskImage = new Float32Array(width * height);
-    for (let p = 0; p < maskImage.length; p++) maskImage[p] = found.component[p] ? 0.2 : found.mask[p] ? 0.7 : 1;
-    const mctx = drawOverlay(this.mask, width, height, maskImage, null, null, 0, { zoom });
-    if (mctx) {
-      strokeBox(mctx, zoomed(truth), true);
-      strokeBox(mctx, zoomed(found.box), false);
+    if (this.#withMask) {
+      const maskImage = new Float32Array(width * height);
+      for (let p = 0; p < maskImage.length; p++) maskImage[p] = found.component[p] ? 0.2 : found.mask[p] ? 0.7 : 1;
+      const mctx = drawOverlay(this.mask, width, height, maskImage, null, null, 0, { zoom });
+      if (mctx) {
+        strokeBox(mctx, zoomed(truth), true);
+        strokeBox(mctx, zoomed(found.box), false);
+      }
+      this.mask.setAttribute('aria-label', format(m['cam.maskAlt'], { predicted: describe(m, found.box) }));
     }
     this.overlay.setAttribute('aria-label', format(this.#overlayAlt, { predicted: describe(m, found.box), truth: describe(m, truth) }));
-    this.mask.setAttribute('aria-label', format(m['cam.maskAlt'], { predicted: describe(m, found.box) }));
     let kept = 0;
     let part = 0;
     for (let p = 0; p < found.mask.length; p++) {

@@ -20,6 +20,8 @@ export interface WidgetEdit {
   values?: readonly number[];
   /** For a button that can be spent (a stepper's next at its last line): the button clicked instead, so every timed edit renders. */
   back?: string;
+  /** The edit runs a trained network's conv layers (a new image): the bench holds it to the new-image target. */
+  runsNetwork?: boolean;
 }
 
 export interface WidgetEntry {
@@ -59,7 +61,7 @@ export const widgetRegistry: readonly WidgetEntry[] = [
     edits: [
       // A class re-derives everything from the maps; a new image also runs the network's conv layers first.
       { name: 'trained CAM: class', control: 'input[data-class-radio]', kind: 'check' },
-      { name: 'trained CAM: image', control: 'button[data-action=next]', kind: 'click' },
+      { name: 'trained CAM: image', control: 'button[data-action=next]', kind: 'click', runsNetwork: true },
     ],
   },
   {
@@ -75,6 +77,19 @@ export const widgetRegistry: readonly WidgetEntry[] = [
     backend: 'cpu',
     lesson: '03-global-average-pooling',
     edits: [{ name: 'GAP and GMP', control: cell }],
+  },
+  {
+    tag: 'cam-pooling-twins',
+    wide: true,
+    load: () => import('./pooling-twins.ts'),
+    // Two trained networks' 64 maps of 16 x 16: WebAssembly, as for cam-shapes.
+    backend: 'wasm',
+    lesson: '03-global-average-pooling',
+    edits: [
+      // A new image runs both networks' conv layers; the threshold only re-boxes both maps.
+      { name: 'GAP and GMP twins: image', control: 'button[data-action=next]', kind: 'click', runsNetwork: true },
+      { name: 'GAP and GMP twins: threshold', control: 'input[data-threshold]', kind: 'slide' },
+    ],
   },
   {
     tag: 'cam-class-scores',
@@ -130,7 +145,7 @@ export const widgetRegistry: readonly WidgetEntry[] = [
     edits: [
       // A class, a target or a sign runs only the head and its gradient; a new image also runs the conv layers.
       { name: 'trained Grad-CAM: class', control: 'input[data-class-radio]', kind: 'check' },
-      { name: 'trained Grad-CAM: image', control: 'button[data-action=next]', kind: 'click' },
+      { name: 'trained Grad-CAM: image', control: 'button[data-action=next]', kind: 'click', runsNetwork: true },
       { name: 'trained Grad-CAM: target', control: 'input[data-choice^="target:"]', kind: 'check' },
       { name: 'trained Grad-CAM: sign', control: 'input[data-choice^="sign:"]', kind: 'check' },
     ],
@@ -164,7 +179,7 @@ export const widgetRegistry: readonly WidgetEntry[] = [
     lesson: '09-cam-vs-grad-cam',
     edits: [
       { name: 'trained CAM vs Grad-CAM: class', control: 'input[data-class-radio]', kind: 'check' },
-      { name: 'trained CAM vs Grad-CAM: image', control: 'button[data-action=next]', kind: 'click' },
+      { name: 'trained CAM vs Grad-CAM: image', control: 'button[data-action=next]', kind: 'click', runsNetwork: true },
       // The first switch loads the other network; later ones reuse it.
       { name: 'trained CAM vs Grad-CAM: network', control: 'input[data-choice^="net:"]', kind: 'check' },
     ],

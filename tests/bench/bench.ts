@@ -52,7 +52,7 @@ function backendsOf(row: BenchedWidget): Backend[] {
 
 /** The latency targets a row is held to on its default backend. */
 function targetsOf(row: BenchedWidget): { dom: number; frame: number } {
-  return row.kind === 'click' && row.tag.startsWith('cam-shapes') ? { dom: TARGET_IMAGE_P95_MS, frame: TARGET_IMAGE_P95_MS } : { dom: TARGET_DOM_P95_MS, frame: TARGET_FRAME_P95_MS };
+  return row.runsNetwork ? { dom: TARGET_IMAGE_P95_MS, frame: TARGET_IMAGE_P95_MS } : { dom: TARGET_DOM_P95_MS, frame: TARGET_FRAME_P95_MS };
 }
 
 function quantile(sorted: number[], q: number): number {

@@ -12,24 +12,29 @@ export interface NodeModel {
   cut: CutModel;
   w: number[][];
   b: number[];
+  /** The head's global pooling: GAP (shapes-gap) or GMP (shapes-gmp). */
+  pooling: 'mean' | 'max';
 }
 
-export async function nodeModel(): Promise<NodeModel> {
+export async function nodeModel(folder = 'models/shapes-gap'): Promise<NodeModel> {
   await tf.setBackend('cpu');
-  const cut = cutModel(await loadModel('models/shapes-gap'));
+  const cut = cutModel(await loadModel(folder));
   const head = camWeights(cut)!;
   const w = head.w.arraySync();
   const b = head.b.arraySync();
   tf.dispose([head.w, head.b]);
-  return { cut, w, b };
+  return { cut, w, b, pooling: head.pooling };
 }
 
 /** Test image n: its scores S, the predicted class, and M of class c (the prediction when c is left out). */
-export function expected({ cut, w, b }: NodeModel, set: SampleSet, n: number, c?: number) {
+export function expected({ cut, w, b, pooling }: NodeModel, set: SampleSet, n: number, c?: number) {
   const sample = shapesSample(set, n);
   const A = tf.tidy(() => activations(cut, tf.tensor3d(sample.image, [64, 64, 3])).arraySync()); // [16][16][64]
   const K = w[0].length;
-  const F = Array.from({ length: K }, (_, k) => A.flat().reduce((s, cell) => s + cell[k], 0) / 256);
+  const cells = A.flat();
+  const F = Array.from({ length: K }, (_, k) =>
+    pooling === 'max' ? Math.max(...cells.map((cell) => cell[k])) : cells.reduce((s, cell) => s + cell[k], 0) / 256,
+  );
   const S = w.map((row, cls) => row.reduce((s, wk, k) => s + wk * F[k], b[cls]));
   const best = S.indexOf(Math.max(...S));
   const cls = c ?? best;
