@@ -145,6 +145,14 @@ export function shade(element: Element, scale: ColourScale, step: number): void 
   shades.set(element, next);
 }
 
+/** Takes an element's colour class away (a cell left blank). */
+export function unshade(element: Element): void {
+  const now = shades.get(element);
+  if (!now) return;
+  element.classList.remove(now);
+  shades.delete(element);
+}
+
 /** Viridis over max(0, min)..max, for maps that are zero or more (after a ReLU). */
 export function sequentialColours(min: number, max: number): ColourScale {
   return colourScale('viridis', Math.max(0, min), max);

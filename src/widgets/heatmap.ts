@@ -1,6 +1,6 @@
 import type { Messages } from '../i18n/index.ts';
 import type { ColourMapName } from '../state/colour-maps.ts';
-import { colourScale, extent, Legend, shade, type ColourScale } from './colormap.ts';
+import { colourScale, extent, Legend, shade, unshade, type ColourScale } from './colormap.ts';
 import { formatNumber } from './format.ts';
 import type { Box } from '../lib/localize.ts';
 import { h } from './dom.ts';
@@ -89,6 +89,29 @@ export class HeatGrid {
       }
     }
     if (!dense && (longest > FITS_SMALL || this.table.classList.contains('roomy'))) this.table.classList.toggle('roomy', longest > FITS_SMALL);
+  }
+
+  /**
+   * Leaves an H x W grid with every cell blank (a map that does not exist in this state). The cells are kept,
+   * so that showing the map again writes numbers and colours only, and the page is the same whichever state
+   * came before.
+   */
+  clear(H: number, W: number): void {
+    if (this.#shape !== `${H}x${W}`) this.#build(H, W);
+    for (let n = 0; n < H * W; n++) {
+      const cell = this.#cells[n];
+      if (this.#texts[n] !== '') {
+        this.#texts[n] = '';
+        cell.textContent = '';
+        cell.removeAttribute('title');
+        cell.classList.remove('long');
+      }
+      if (this.#steps[n] !== -1) {
+        this.#steps[n] = -1;
+        unshade(cell);
+      }
+    }
+    this.table.classList.remove('roomy');
   }
 
   #build(H: number, W: number): void {

@@ -80,7 +80,7 @@ export default defineWidget({
           camOverlay.hide();
           for (const map of [cam, diff]) {
             map.absent(m['net.noCamShort']);
-            map.grid.show([], 0, 0, unit);
+            map.grid.clear(H, W);
           }
           for (const output of [surroundCam, contrastCam, check, negative]) setText(output, '');
           const scaled = minMaxScale(x.gradCam);

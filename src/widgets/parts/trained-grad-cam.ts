@@ -143,8 +143,9 @@ export class MapOverlay {
   #legend: Legend;
 
   constructor(m: Messages, name: string) {
-    // Empty until drawn, and emptied again when hidden: a link restores exactly what the learner saw.
-    this.canvas = h('canvas', { class: 'overlay-canvas pixel-canvas shapes-canvas', role: 'img', 'data-canvas': name, width: 0, height: 0 });
+    // Blank at its drawn size until drawn, and blanked again when hidden: a link restores exactly what the
+    // learner saw, and hiding and showing the map never reallocates the canvas.
+    this.canvas = h('canvas', { class: 'overlay-canvas pixel-canvas shapes-canvas', role: 'img', 'data-canvas': name, width: SIZE * ZOOM, height: SIZE * ZOOM });
     this.caption = h('figcaption');
     this.#legend = new Legend(m);
     this.element = h('figure', {}, this.caption, this.canvas, this.#legend.element);
@@ -158,11 +159,10 @@ export class MapOverlay {
     this.element.hidden = false;
   }
 
-  /** Hides the figure and empties its canvas (a map that does not exist for this network). */
+  /** Hides the figure and blanks its canvas (a map that does not exist for this network). */
   hide(): void {
     this.element.hidden = true;
-    this.canvas.width = 0;
-    this.canvas.height = 0;
+    this.canvas.getContext('2d')?.clearRect(0, 0, this.canvas.width, this.canvas.height);
   }
 }
 

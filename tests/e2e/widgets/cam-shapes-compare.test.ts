@@ -79,6 +79,16 @@ describe('lesson 9: CAM and Grad-CAM on the trained networks', () => {
     const shown = (await grid(page, 'net-gradcam')).map(cellValue);
     expect(Math.abs((await num(page, 'net-contrast-gradcam')) - contrast(shown).contrast)).toBeLessThan(2e-3);
     await expect.poll(() => new URL(page.url()).searchParams.get(TAG)).toBe('net:fc;set:one;n:0');
+    // The CAM map that shapes-fc lacks is blanked, not taken apart: its 256 cells are the same elements when
+    // shapes-gap comes back (a switch then writes numbers and colours only), and they are blank meanwhile.
+    const cells = page.locator(`${TAG} table[data-map="net-cam"] td`);
+    expect(await cells.count()).toBe(256);
+    expect(await cells.evaluateAll((tds) => tds.every((td) => !td.title && !td.textContent && ![...td.classList].some((c) => c.startsWith('heat-'))))).toBe(true);
+    await cells.first().evaluate((td) => ((window as unknown as { keptCell: Element }).keptCell = td));
+    await page.locator(`${TAG} input[data-choice="net:gap"]`).check();
+    await expect.poll(() => page.locator(`${TAG} table[data-map="net-cam"]`).isVisible()).toBe(true);
+    await expect.poll(() => cells.first().getAttribute('title')).toBeTruthy();
+    expect(await cells.first().evaluate((td) => td === (window as unknown as { keptCell: Element }).keptCell)).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });
