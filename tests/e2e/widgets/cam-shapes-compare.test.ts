@@ -83,7 +83,7 @@ describe('lesson 9: CAM and Grad-CAM on the trained networks', () => {
     // shapes-gap comes back (a switch then writes numbers and colours only), and they are blank meanwhile.
     const cells = page.locator(`${TAG} table[data-map="net-cam"] td`);
     expect(await cells.count()).toBe(256);
-    expect(await cells.evaluateAll((tds) => tds.every((td) => !td.title && !td.textContent && ![...td.classList].some((c) => c.startsWith('heat-'))))).toBe(true);
+    expect(await cells.evaluateAll((tds) => tds.every((td) => !td.getAttribute('title') && !td.textContent && ![...td.classList].some((c) => c.startsWith('heat-'))))).toBe(true);
     await cells.first().evaluate((td) => ((window as unknown as { keptCell: Element }).keptCell = td));
     await page.locator(`${TAG} input[data-choice="net:gap"]`).check();
     await expect.poll(() => page.locator(`${TAG} table[data-map="net-cam"]`).isVisible()).toBe(true);
