@@ -15,6 +15,8 @@ export interface BaseImage {
 }
 
 const describe = (m: Messages, b: Box | null) => (b ? `x ${b.x0}–${b.x1}, y ${b.y0}–${b.y1}` : m['cam.noBox']);
+/** A missing true box has another reason than a missing predicted one: the image holds no shape of the class. */
+const describeTruth = (m: Messages, b: Box | null) => (b ? describe(m, b) : m['cam.noTrueBox']);
 
 /**
  * The CAM paper's localization drawn: the upsampled map over the image with the predicted box (solid)
@@ -77,7 +79,7 @@ export class LocalizationView {
       }
       this.mask.setAttribute('aria-label', format(m['cam.maskAlt'], { predicted: describe(m, found.box) }));
     }
-    this.overlay.setAttribute('aria-label', format(this.#overlayAlt, { predicted: describe(m, found.box), truth: describe(m, truth) }));
+    this.overlay.setAttribute('aria-label', format(this.#overlayAlt, { predicted: describe(m, found.box), truth: describeTruth(m, truth) }));
     let kept = 0;
     let part = 0;
     for (let p = 0; p < found.mask.length; p++) {
@@ -87,7 +89,7 @@ export class LocalizationView {
     this.result.replaceChildren(
       h('p', { class: 'formula-line' }, format(m['cam.cutLine'], { percent: Math.round(threshold * 100), max: formatNumber(found.max), cut: formatNumber(found.cut) }), ' ', h('output', { 'data-output': 'cut' }, formatNumber(found.cut))),
       h('p', { class: 'formula-line' }, format(m['cam.keptLine'], { kept, part, total: width * height })),
-      h('p', { class: 'formula-line' }, m['cam.predictedBox'], ' ', h('output', { 'data-output': 'box' }, describe(m, found.box)), '; ', m['cam.trueBox'], ' ', describe(m, truth)),
+      h('p', { class: 'formula-line' }, m['cam.predictedBox'], ' ', h('output', { 'data-output': 'box' }, describe(m, found.box)), '; ', m['cam.trueBox'], ' ', describeTruth(m, truth)),
       h(
         'p',
         { class: `formula-line ${found.correct ? 'check-ok' : 'check-bad'}` },

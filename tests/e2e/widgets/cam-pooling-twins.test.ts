@@ -50,6 +50,8 @@ describe('lesson 3: the GAP network and its GMP twin on the same image', () => {
     for (const kind of ['gap', 'gmp'] as const) {
       await expect.poll(() => column(page, kind).locator('[data-output=answer]').textContent()).toContain(`class activation map of ${CLASS_NAMES[absent]}`);
       expect(await iouOf(page, kind)).toBe(0);
+      // The true box is missing because the image holds no such shape, not because no pixel passed the cut.
+      expect(await column(page, kind).textContent()).toContain('true box: none (the image holds no shape of this class)');
     }
     // The next image runs both networks again.
     await page.locator(`${TAG} input[data-choice="explain:own"]`).check();
